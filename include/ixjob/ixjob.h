@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ixjob.h: streaming decoder and validator for the JSON payloads of
+ * DigitalOcean Gradient's knowledge-base indexing-job API.
+ *
+ * Overview
+ *
+ *   ixj_decoder *d = ixj_decoder_new(NULL);         // libc allocator
+ *   ixj_decoder_begin(d, IXJ_TYPE_AUTO);
+ *   while ((n = read(fd, buf, sizeof buf)) > 0)
+ *       if (ixj_decoder_feed(d, buf, n) != IXJ_OK)
+ *           break;
+ *   ixj_result r;
+ *   if (ixj_decoder_finish(d, &r) == IXJ_OK)
+ *       use(r.as.job->job.uuid.ptr);                // valid until reset
+ *   else
+ *       report(ixj_decoder_error(d));               // code, path, position
+ *   ixj_decoder_free(d);
+ *
+ * Bytes may arrive in chunks of any size; the result (or the error, with
+ * its code, path and position) never depends on how the input was split,
+ * and time stays linear however small the chunks are. A decode either
+ * returns a complete, fully validated value or an error: never partial
+ * data.
+ *
+ * Threads: a decoder may be used by one thread at a time; distinct
+ * decoders share nothing, and the library has no global state.
+ *
+ * ABI: every enum and struct here only grows at its end; status codes and
+ * option numbers are never reused. Everything here was added in 0.1.0
+ * unless its comment says otherwise.
+ */
+#ifndef IXJOB_IXJOB_H
+#define IXJOB_IXJOB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ixjob/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define IXJ_API         __attribute__((visibility("default")))
+#define IXJ_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#define IXJ_API
+#define IXJ_WARN_UNUSED
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                              */
+/* ------------------------------------------------------------------ */
+
+#define IXJ_VERSION_MAJOR  0
+#define IXJ_VERSION_MINOR  1
+#define IXJ_VERSION_MICRO  0
+#define IXJ_VERSION_STRING "0.1.0"
+/* 0xMMmmuu: compare with >= to require a version at compile time. */
+#define IXJ_VERSION_HEX \
+    ((IXJ_VERSION_MAJOR << 16) | (IXJ_VERSION_MINOR << 8) | IXJ_VERSION_MICRO)
+
+/* The version of the library linked at run time, e.g. "0.1.0". */
+IXJ_API const char *ixj_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Every function that can fail returns an ixj_status. Codes are stable and
+ * append-only; each has a lower-case name (ixj_status_name) and a static
+ * English message (ixj_status_message) that never contains payload bytes.
+ *
+ * Columns: constant suffix, value, name, message.
+ */
+#define IXJ_STATUS_MAP(X)                                                    \
+    X(OK, 0, "ok", "no error")                                               \
+    X(ERR_SYNTAX, 1, "syntax", "malformed JSON text")                        \
+    X(ERR_TRUNCATED, 2, "truncated",                                         \
+      "input ends before the value is complete")                             \
+    X(ERR_TYPE, 3, "type", "value has the wrong JSON type")                  \
+    X(ERR_NUMBER, 4, "number",                                               \
+      "integer text is not an accepted number literal")                      \
+    X(ERR_RANGE, 5, "range", "integer is not exact or out of range")         \
+    X(ERR_ENUM, 6, "enum", "enum literal is not in the spec")                \
+    X(ERR_TIMESTAMP, 7, "timestamp",                                         \
+      "timestamp is not an RFC 3339 date-time in range")                     \
+    X(ERR_STRING, 8, "string",                                               \
+      "string is not valid UTF-8, has an unpaired surrogate or U+0000")      \
+    X(ERR_UNKNOWN_FIELD, 9, "unknown_field", "key is not in the spec")       \
+    X(ERR_DUPLICATE_KEY, 10, "duplicate_key",                                \
+      "key appears twice in one object")                                     \
+    X(ERR_MISSING_FIELD, 11, "missing_field", "a required field is missing") \
+    X(ERR_LIMIT, 12, "limit",                                                \
+      "nesting, string, number, array or document over its limit")           \
+    X(ERR_NOMEM, 13, "nomem", "out of memory")                               \
+    X(ERR_MISUSE, 14, "misuse", "call out of order or invalid argument")     \
+    X(STOPPED, 15, "stopped", "decode stopped by a callback")
+
+#define IXJ_STATUS_ENUM_(suffix, value, name, message) IXJ_##suffix = value,
+typedef enum ixj_status { IXJ_STATUS_MAP(IXJ_STATUS_ENUM_) } ixj_status;
+#undef IXJ_STATUS_ENUM_
+
+/* The lower-case name of a status ("syntax", "duplicate_key", ...), or
+ * NULL for a value that is not a status. Static storage. */
+IXJ_API const char *ixj_status_name(ixj_status status);
+
+/* A one-line English message for a status, or NULL for a value that is
+ * not a status. Static storage; never contains payload bytes. */
+IXJ_API const char *ixj_status_message(ixj_status status);
+
+/* ------------------------------------------------------------------ */
+/* Payload types                                                        */
+/* ------------------------------------------------------------------ */
+
+/* What a decode expects at the top level. */
+typedef enum ixj_type {
+    /* Decided by the first top-level key that belongs to one type (a
+     * lowerCamelCase alias decides too, in default mode); when no key
+     * decides, as for `{}`, the job envelope. */
+    IXJ_TYPE_AUTO = 0,
+    IXJ_TYPE_JOB = 1,            /* {"job"}: ixj_job_envelope */
+    IXJ_TYPE_LIST = 2,           /* {"jobs","links","meta"}: ixj_job_list */
+    IXJ_TYPE_DATA_SOURCES = 3,   /* {"indexed_data_sources"} */
+    IXJ_TYPE_SIGNED_URL = 4,     /* {"signed_url"} */
+    IXJ_TYPE_ERROR = 5,          /* {"id","message","request_id"} */
+    IXJ_TYPE_CREATE_REQUEST = 6, /* {"knowledge_base_uuid", ...} */
+    /* Any JSON value: no schema, but every syntax, string and limit rule
+     * (a strict RFC 8259 validator); U+0000 is allowed. No value is
+     * kept: the result's value is NULL. */
+    IXJ_TYPE_ANY = 7
+} ixj_type;
+
+/* The name of a type as the ixjob command spells it: "auto", "job",
+ * "list", "data-sources", "signed-url", "error", "create-request", "any";
+ * NULL for a value that is not a type. Static storage. */
+IXJ_API const char *ixj_type_name(ixj_type type);
+
+/* Looks up a type by the name ixj_type_name gives (NUL-terminated). Returns
+ * 1 and stores the type in *out when found, else returns 0. */
+IXJ_API int ixj_type_from_name(const char *name, ixj_type *out);
+
+/* ------------------------------------------------------------------ */
+/* Enum names                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The JSON literal of an enum value ("BATCH_JOB_PHASE_RUNNING"), or NULL
+ * for ..._UNRECOGNIZED and values outside the enum. Static storage. */
+IXJ_API const char *ixj_batch_job_phase_name(ixj_batch_job_phase value);
+IXJ_API const char *ixj_index_job_status_name(ixj_index_job_status value);
+IXJ_API const char *ixj_data_source_status_name(ixj_data_source_status value);
+
+/* The value of a JSON literal given as len bytes (exact, case-sensitive).
+ * Returns 1 and stores the value when the literal is known, else returns 0
+ * and stores ..._UNRECOGNIZED. */
+IXJ_API int ixj_batch_job_phase_from_name(const char *text, size_t len,
+                                          ixj_batch_job_phase *out);
+IXJ_API int ixj_index_job_status_from_name(const char *text, size_t len,
+                                           ixj_index_job_status *out);
+IXJ_API int ixj_data_source_status_from_name(const char *text, size_t len,
+                                             ixj_data_source_status *out);
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Allocator hooks, the shape yajl uses. Every byte the decoder uses,
+ * yajl's included, goes through them. A hook may fail by returning NULL:
+ * the call in progress then returns IXJ_ERR_NOMEM and nothing leaks. The
+ * struct is copied; ctx is passed back unchanged.
+ */
+typedef struct ixj_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} ixj_allocator;
+
+/* The memory that holds one decoded result: a set of blocks freed
+ * together. */
+typedef struct ixj_arena ixj_arena;
+
+/* Frees an arena obtained from ixj_decoder_detach and everything in it.
+ * NULL is allowed. */
+IXJ_API void ixj_arena_free(ixj_arena *arena);
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The first error of a decode. The path names the value (or key) at fault
+ * with keys as they appear in the input, after unescaping: `$` is the top
+ * level, `.key` a member whose key matches [A-Za-z_][A-Za-z0-9_]*,
+ * `['key']` any other member (with ' and \ escaped by a backslash and
+ * control characters as \u00XX), `[3]` an array element. Example:
+ * `$.job.data_source_jobs[3].total_bytes`.
+ *
+ * Position: offset is the 0-based byte offset from the first byte fed
+ * since begin: the first byte of the offending value for value errors,
+ * the opening quote for key errors, the first byte that cannot continue a
+ * valid text for syntax errors, the lead byte of a bad UTF-8 sequence, the
+ * backslash of a bad escape, and the input length for truncated input.
+ * line and column are 1-based; LF is the only line break and columns count
+ * bytes.
+ */
+typedef struct ixj_error {
+    ixj_status code;     /* IXJ_OK when there is no error */
+    uint64_t offset;     /* 0-based byte offset */
+    uint64_t line;       /* 1-based line */
+    uint64_t column;     /* 1-based column, in bytes */
+    const char *path;    /* NUL-terminated JSON path, "$..." */
+    const char *message; /* ixj_status_message(code) */
+} ixj_error;
+
+/* ------------------------------------------------------------------ */
+/* Decoder                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct ixj_decoder ixj_decoder;
+
+/* Options, set with ixj_decoder_set_option between documents. */
+typedef enum ixj_option {
+    /* 1: strict mode, which checks that a payload is exactly what the
+     * published spec documents (no unknown keys, aliases or enum
+     * literals; uint64 only as canonical decimal strings, int64 only as
+     * plain integer numbers; required fields). 0 (default): ProtoJSON
+     * rules, forward-compatible. */
+    IXJ_OPT_STRICT = 1,
+    /* Deepest nesting of objects and arrays; the top-level container is
+     * depth 1. Default 64; at least 1. */
+    IXJ_OPT_MAX_DEPTH = 2,
+    /* Longest string or key, in raw bytes between the quotes. Default
+     * 1 MiB. */
+    IXJ_OPT_MAX_STRING_BYTES = 3,
+    /* Longest number token, in bytes. Default 1024; at least 1. */
+    IXJ_OPT_MAX_NUMBER_BYTES = 4,
+    /* Most elements in one array. Default 10,000,000. */
+    IXJ_OPT_MAX_ARRAY_ELEMENTS = 5,
+    /* Most bytes in one document; 0 (default) means unlimited. */
+    IXJ_OPT_MAX_DOCUMENT_BYTES = 6
+} ixj_option;
+
+#define IXJ_DEFAULT_MAX_DEPTH          64
+#define IXJ_DEFAULT_MAX_STRING_BYTES   (1024u * 1024u)
+#define IXJ_DEFAULT_MAX_NUMBER_BYTES   1024u
+#define IXJ_DEFAULT_MAX_ARRAY_ELEMENTS 10000000u
+#define IXJ_DEFAULT_MAX_DOCUMENT_BYTES 0u
+
+/* A decoded document. */
+typedef struct ixj_result {
+    ixj_type type; /* the type decoded, never IXJ_TYPE_AUTO */
+    union {
+        const void *value; /* NULL for IXJ_TYPE_ANY */
+        const ixj_job_envelope *job;
+        const ixj_job_list *list;
+        const ixj_data_source_list *data_sources;
+        const ixj_signed_url *signed_url;
+        const ixj_error_body *error;
+        const ixj_create_request *create_request;
+    } as;
+    /* Keys skipped because the spec does not know them (default mode);
+     * keys inside a skipped value are not counted. */
+    uint64_t unknown_fields;
+    /* Enum literals decoded as ..._UNRECOGNIZED (default mode). */
+    uint64_t unrecognized_enums;
+} ixj_result;
+
+/*
+ * Creates a decoder. alloc may be NULL for malloc/realloc/free; the hooks
+ * are copied and also serve yajl. Returns NULL when memory runs out.
+ */
+IXJ_API ixj_decoder *ixj_decoder_new(const ixj_allocator *alloc);
+
+/* Frees a decoder and the result it holds. NULL is allowed. */
+IXJ_API void ixj_decoder_free(ixj_decoder *d);
+
+/*
+ * Sets an option for the documents begun after this call.
+ * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress, the
+ * option is unknown or the value is out of its range (the option is then
+ * unchanged).
+ */
+IXJ_API ixj_status ixj_decoder_set_option(ixj_decoder *d, ixj_option option,
+                                          uint64_t value);
+
+/* The current value of an option, or 0 for an unknown option. */
+IXJ_API uint64_t ixj_decoder_get_option(const ixj_decoder *d,
+                                        ixj_option option);
+
+/*
+ * Starts a document of the given type. Any previous result or error is
+ * discarded (as by ixj_decoder_reset).
+ * Returns IXJ_OK; IXJ_ERR_MISUSE when a document is already in progress
+ * or type is not an ixj_type; IXJ_ERR_NOMEM.
+ */
+IXJ_API ixj_status ixj_decoder_begin(ixj_decoder *d, ixj_type type);
+
+/*
+ * Feeds len bytes of the document. The bytes are not kept after the call
+ * returns. len may be 0.
+ * Returns IXJ_OK, or the document's first error (any code from
+ * IXJ_ERR_SYNTAX to IXJ_ERR_NOMEM; details from ixj_decoder_error). After
+ * an error every feed and finish returns the same error until the next
+ * begin or reset. IXJ_ERR_MISUSE (which does not change the state) when
+ * no document is in progress.
+ */
+IXJ_API ixj_status ixj_decoder_feed(ixj_decoder *d, const void *data,
+                                    size_t len);
+
+/*
+ * Ends the document: the input is complete. On IXJ_OK, *out describes the
+ * decoded value, which stays valid until the next begin, reset or free of
+ * this decoder (or, after ixj_decoder_detach, until ixj_arena_free).
+ * Returns IXJ_OK or the document's first error (input that ends inside a
+ * value is IXJ_ERR_TRUNCATED); *out is then zeroed. IXJ_ERR_MISUSE when
+ * no document is in progress.
+ */
+IXJ_API ixj_status ixj_decoder_finish(ixj_decoder *d, ixj_result *out);
+
+/*
+ * One-shot decode of a whole buffer: begin, feed, finish. Same results
+ * and lifetime as those calls.
+ */
+IXJ_API ixj_status ixj_decode(ixj_decoder *d, ixj_type type, const void *data,
+                              size_t len, ixj_result *out);
+
+/* Discards the document in progress, its error and its result; keeps the
+ * options and the memory the decoder has grown, for reuse. */
+IXJ_API void ixj_decoder_reset(ixj_decoder *d);
+
+/* The current error: code IXJ_OK when there is none. The record and its
+ * path stay valid until the next begin, reset or free. Never NULL. */
+IXJ_API const ixj_error *ixj_decoder_error(const ixj_decoder *d);
+
+/*
+ * Hands the memory of the last successful result to the caller, who frees
+ * it with ixj_arena_free; the result stays valid until then, whatever
+ * happens to the decoder. Returns NULL when there is no result to detach
+ * (no successful finish since the last begin, or already detached).
+ */
+IXJ_API IXJ_WARN_UNUSED ixj_arena *ixj_decoder_detach(ixj_decoder *d);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IXJOB_IXJOB_H */

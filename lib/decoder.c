@@ -1,0 +1,1108 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The decoder: yajl callbacks drive a stack of frames over the field
+ * tables of schema.h.
+ *
+ *   bytes --> guard --(whole tokens)--> yajl_parse --> callbacks --> structs
+ *
+ * The guard (guard.c) checks the text and holds back an incomplete token
+ * at the end of a chunk, so yajl only ever sees valid, whole tokens; the
+ * callbacks here check values against the schema and fill the structs.
+ * Every callback handles exactly one token, whose position it takes from
+ * the guard's FIFO, so a value error names the offset, line and column of
+ * the value's first byte.
+ *
+ * Frames, one per open container:
+ *
+ *   OBJECT       a payload object: its table, the struct being filled,
+ *                the keys seen so far, the field of the pending key
+ *   ARRAY        a repeated field: elements grow in a buffer and move
+ *                into the result at ']'
+ *   SKIP_OBJECT  a value that is not decoded: an unknown key's value, or
+ *   SKIP_ARRAY   anything under the any type; tracked only for paths
+ *
+ * Errors: the first one wins. A callback that finds one records it and
+ * returns 0, which stops yajl; the guard's errors are reported after yajl
+ * has seen every complete token before them, so the first error in the
+ * text is always the one reported, however the input was chunked.
+ */
+#include "decoder.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include <yajl/yajl_parse.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "error.h"
+#include "guard.h"
+#include "rfc3339.h"
+#include "scalar.h"
+#include "schema.h"
+#include "ypool.h"
+
+enum { FR_OBJECT, FR_ARRAY, FR_SKIP_OBJECT, FR_SKIP_ARRAY };
+
+/* The JSON type of the value a callback reports. */
+enum { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_OBJECT, J_ARRAY };
+
+enum { PHASE_IDLE, PHASE_ACTIVE, PHASE_FAILED, PHASE_FINISHED };
+
+/* Which path an error names at the innermost array: the element being
+ * read (CURRENT), the element about to start (NEXT), or the array itself
+ * (CONTAINER). At an object, a pending key is always named. */
+enum { PATH_CURRENT, PATH_NEXT, PATH_CONTAINER };
+
+/* Arrays up to this many bytes are copied into the arena, exactly sized,
+ * when they close; bigger ones keep the buffer they grew in, which is at
+ * most a quarter unused (see grow_items). */
+#define SMALL_ARRAY 65536u
+
+typedef struct frame {
+    uint8_t kind;     /* FR_* */
+    bool key_pending; /* objects: a key was read, its value not done */
+    bool key_copied;  /* the key's text is in d->keys at key_off */
+    uint8_t hint;     /* objects: index of the field expected next */
+    const ixj__object_desc *desc; /* OBJECT; NULL while auto-detecting */
+    void *base;                   /* OBJECT: the struct; ARRAY: its owner */
+    const ixj__field *field;      /* OBJECT: of the pending key, NULL when
+                                     unknown; ARRAY: the array's field */
+    uint64_t seen;                /* OBJECT: fields whose key was read */
+    uint64_t count;               /* arrays: elements started */
+    const char *key;              /* pending key, when not copied */
+    size_t key_len;
+    size_t key_off;
+    size_t keys_mark;  /* d->keys_len when the frame was pushed */
+    char *items;       /* ARRAY: element buffer */
+    size_t items_size; /* its size in bytes */
+    size_t item_size;  /* ARRAY: bytes per element */
+} frame;
+
+struct ixj_decoder {
+    ixj_allocator alloc;
+
+    /* Options. */
+    bool strict;
+    uint64_t max_depth;
+    uint64_t max_string;
+    uint64_t max_number;
+    uint64_t max_array;
+    uint64_t max_document;
+
+    /* The document. */
+    int phase;
+    ixj_type type;     /* as begun */
+    ixj_type resolved; /* as decided (auto-detection) */
+    void *root;        /* the top-level struct */
+    bool root_done;    /* the top-level value was handled */
+    uint64_t unknown_fields;
+    uint64_t unrecognized_enums;
+
+    /* The text engine. */
+    ixj__guard guard;
+    ixj__ypool ypool;
+    yajl_handle yajl;
+    bool yajl_dirty; /* the handle stopped mid-document */
+    uint64_t yajl_bytes;
+
+    /* An incomplete token carried to the next feed. */
+    char *hold;
+    size_t hold_len;
+    size_t hold_cap;
+
+    /* Open containers. */
+    frame *frames;
+    uint32_t depth;
+    uint32_t frame_cap;
+
+    /* Copies of keys that are not in a table, for paths. */
+    char *keys;
+    size_t keys_len;
+    size_t keys_cap;
+
+    ixj_arena *arena;
+    ixj_result result;
+
+    ixj_error error;
+    char *path;
+    size_t path_cap;
+};
+
+/* ------------------------------------------------------------------ */
+/* Growable buffers                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Makes room for `need` bytes in a buffer grown by doubling. */
+static bool
+reserve(const ixj_allocator *alloc, char **buf, size_t *cap, size_t need)
+{
+    size_t n;
+    char *p;
+    if (need <= *cap)
+        return true;
+    n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return false;
+        n *= 2;
+    }
+    p = ixj__realloc(alloc, *buf, n);
+    if (p == NULL)
+        return false;
+    *buf = p;
+    *cap = n;
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors and paths                                                     */
+/* ------------------------------------------------------------------ */
+
+static const char *
+key_text(const ixj_decoder *d, const frame *f)
+{
+    return f->key_copied ? d->keys + f->key_off : f->key;
+}
+
+/* Writes the path of the current position (or measures it when out is
+ * NULL). */
+static size_t
+render_path(const ixj_decoder *d, int mode, char *out)
+{
+    size_t n = 1;
+    if (out != NULL)
+        out[0] = '$';
+    for (uint32_t i = 0; i < d->depth; i++) {
+        const frame *f = &d->frames[i];
+        bool innermost = i + 1 == d->depth;
+        if (f->kind == FR_OBJECT || f->kind == FR_SKIP_OBJECT) {
+            if (f->key_pending)
+                n += ixj__path_key(out ? out + n : NULL, key_text(d, f),
+                                   f->key_len);
+        } else if (!innermost || mode == PATH_CURRENT) {
+            if (f->count > 0)
+                n += ixj__path_index(out ? out + n : NULL, f->count - 1);
+        } else if (mode == PATH_NEXT) {
+            n += ixj__path_index(out ? out + n : NULL, f->count);
+        }
+    }
+    return n;
+}
+
+/* Records the first error of the document. */
+static void
+record_error(ixj_decoder *d, ixj_status code, uint64_t offset, uint64_t line,
+             uint64_t column, int mode)
+{
+    size_t len;
+
+    if (d->error.code != IXJ_OK)
+        return;
+    d->error.code = code;
+    d->error.offset = offset;
+    d->error.line = line;
+    d->error.column = column;
+    len = render_path(d, mode, NULL);
+    if (reserve(&d->alloc, &d->path, &d->path_cap, len + 1)) {
+        render_path(d, mode, d->path);
+        d->path[len] = '\0';
+        d->error.path = d->path;
+    } else {
+        /* No memory even for the path: that is the error to report. */
+        d->error.code = IXJ_ERR_NOMEM;
+        d->error.path = "$";
+    }
+    d->error.message = ixj_status_message(d->error.code);
+}
+
+/* Records an error at a token and stops yajl (callbacks return this). */
+static int
+fail(ixj_decoder *d, ixj_status code, const ixj__tokpos *tok, int mode)
+{
+    record_error(d, code, tok->offset, tok->line, tok->column, mode);
+    return 0;
+}
+
+/* Records the error the guard found. */
+static void
+take_guard_error(ixj_decoder *d)
+{
+    const ixj__guard *g = &d->guard;
+    record_error(d, (ixj_status)g->err_code, g->err_offset, g->err_line,
+                 g->err_column,
+                 g->err_ctx == IXJ__CTX_VALUE ? PATH_NEXT : PATH_CONTAINER);
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames                                                               */
+/* ------------------------------------------------------------------ */
+
+static frame *
+push_frame(ixj_decoder *d, int kind, const ixj__tokpos *tok)
+{
+    frame *f;
+    if (d->depth == d->frame_cap) {
+        uint32_t cap = d->frame_cap ? d->frame_cap * 2 : 8;
+        frame *frames =
+            ixj__realloc(&d->alloc, d->frames, (size_t)cap * sizeof *frames);
+        if (frames == NULL) {
+            fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+            return NULL;
+        }
+        d->frames = frames;
+        d->frame_cap = cap;
+    }
+    f = &d->frames[d->depth++];
+    f->kind = (uint8_t)kind;
+    f->key_pending = false;
+    f->key_copied = false;
+    f->hint = 0;
+    f->desc = NULL;
+    f->base = NULL;
+    f->field = NULL;
+    f->seen = 0;
+    f->count = 0;
+    f->key_len = 0;
+    f->keys_mark = d->keys_len;
+    f->items = NULL;
+    f->items_size = 0;
+    f->item_size = 0;
+    return f;
+}
+
+static inline frame *
+top(ixj_decoder *d)
+{
+    return &d->frames[d->depth - 1];
+}
+
+/* Keeps a copy of a key that is in no table, for paths. */
+static bool
+copy_key(ixj_decoder *d, frame *f, const char *key, size_t len)
+{
+    if (!reserve(&d->alloc, &d->keys, &d->keys_cap, f->keys_mark + len + 1))
+        return false;
+    memcpy(d->keys + f->keys_mark, key, len);
+    d->keys_len = f->keys_mark + len;
+    f->key_off = f->keys_mark;
+    f->key_len = len;
+    f->key_copied = true;
+    return true;
+}
+
+static int
+push_skip(ixj_decoder *d, int jt, const ixj__tokpos *tok)
+{
+    return push_frame(d, jt == J_OBJECT ? FR_SKIP_OBJECT : FR_SKIP_ARRAY,
+                      tok) != NULL;
+}
+
+/* A zeroed struct in the arena. */
+static void *
+new_struct(ixj_decoder *d, size_t size, const ixj__tokpos *tok)
+{
+    void *p = ixj__arena_alloc(d->arena, size);
+    if (p == NULL) {
+        fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+        return NULL;
+    }
+    memset(p, 0, size);
+    return p;
+}
+
+/* Fixes the type of the top-level object. */
+static bool
+resolve_root(ixj_decoder *d, frame *f, ixj_type type, const ixj__tokpos *tok)
+{
+    f->desc = ixj__root_object(type);
+    f->base = new_struct(d, f->desc->size, tok);
+    d->root = f->base;
+    d->resolved = type;
+    return f->base != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                               */
+/* ------------------------------------------------------------------ */
+
+static int
+store_string(ixj_decoder *d, ixj_string *dst, const char *text, size_t len,
+             const ixj__tokpos *tok)
+{
+    char *s = ixj__arena_strdup(d->arena, text, len);
+    if (s == NULL)
+        return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+    dst->ptr = s;
+    dst->len = len;
+    return 1;
+}
+
+/*
+ * The integer rules of DESIGN.md 3.1. Default mode (ProtoJSON): a number,
+ * or a string holding a number literal, with an exact integer value in
+ * range. Strict mode: uint64 only as a string matching 0|[1-9][0-9]*,
+ * int64 only as a number matching -?(0|[1-9][0-9]*); the JSON type is
+ * checked first, then the form, then the range.
+ */
+static ixj_status
+integer_error(const ixj_decoder *d, bool is_unsigned, int jt, const char *text,
+              size_t len, void *dst)
+{
+    int canonical_type = is_unsigned ? J_STRING : J_NUMBER;
+    if (jt != J_STRING && jt != J_NUMBER)
+        return IXJ_ERR_TYPE;
+    if (d->strict) {
+        if (jt != canonical_type)
+            return IXJ_ERR_TYPE;
+        if (is_unsigned ? !ixj__is_canonical_unsigned(text, len)
+                        : !ixj__is_canonical_signed(text, len))
+            return IXJ_ERR_NUMBER;
+    }
+    return is_unsigned ? ixj__text_to_u64(text, len, dst)
+                       : ixj__text_to_i64(text, len, dst);
+}
+
+/* Decodes a scalar value into its member of owner. Returns 0 after
+ * recording an error. */
+static int
+store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
+             const char *text, size_t len, const ixj__tokpos *tok)
+{
+    void *dst = ixj__member(owner, fld);
+    ixj_status st;
+
+    switch ((ixj__kind)fld->kind) {
+    case IXJ__KIND_STRING:
+        if (jt != J_STRING)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        return store_string(d, dst, text, len, tok);
+    case IXJ__KIND_UINT64:
+    case IXJ__KIND_INT64:
+        st =
+            integer_error(d, fld->kind == IXJ__KIND_UINT64, jt, text, len, dst);
+        return st == IXJ_OK ? 1 : fail(d, st, tok, PATH_CURRENT);
+    case IXJ__KIND_BOOL:
+        if (jt != J_BOOL)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        *(bool *)dst = len != 0;
+        return 1;
+    case IXJ__KIND_TIMESTAMP:
+        if (jt != J_STRING)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        if (!ixj__rfc3339_parse(text, len, dst))
+            return fail(d, IXJ_ERR_TIMESTAMP, tok, PATH_CURRENT);
+        return 1;
+    case IXJ__KIND_ENUM: {
+        int v;
+        if (jt != J_STRING)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        v = ixj__enum_value(fld->enumeration, text, len);
+        if (v < 0) {
+            /* A literal the spec does not (yet) have: keep its text. */
+            if (d->strict)
+                return fail(d, IXJ_ERR_ENUM, tok, PATH_CURRENT);
+            d->unrecognized_enums++;
+            if (!store_string(d,
+                              (ixj_string *)((char *)owner + fld->aux_offset),
+                              text, len, tok))
+                return 0;
+        }
+        *(int *)dst = v;
+        return 1;
+    }
+    case IXJ__KIND_OBJECT:
+    case IXJ__KIND_OBJECT_ARRAY:
+    case IXJ__KIND_STRING_ARRAY:
+        break;
+    }
+    return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+}
+
+/* A member's value: the one dispatch on (field kind, JSON type). */
+static int
+store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
+             const ixj__tokpos *tok)
+{
+    const ixj__field *fld = f->field;
+    void *owner = f->base;
+    uint64_t bit = UINT64_C(1) << fld->bit;
+    frame *child;
+
+    if (jt == J_NULL) { /* ProtoJSON: null is the same as absent */
+        f->key_pending = false;
+        return 1;
+    }
+    if (jt == J_OBJECT) {
+        if (fld->kind != IXJ__KIND_OBJECT)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        *(uint64_t *)owner |= bit;
+        if ((child = push_frame(d, FR_OBJECT, tok)) == NULL)
+            return 0;
+        child->desc = fld->object;
+        child->base = ixj__member(owner, fld);
+        return 1;
+    }
+    if (jt == J_ARRAY) {
+        if (fld->kind != IXJ__KIND_OBJECT_ARRAY &&
+            fld->kind != IXJ__KIND_STRING_ARRAY)
+            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        *(uint64_t *)owner |= bit;
+        if ((child = push_frame(d, FR_ARRAY, tok)) == NULL)
+            return 0;
+        child->field = fld;
+        child->base = owner;
+        child->item_size = fld->kind == IXJ__KIND_OBJECT_ARRAY
+                               ? fld->object->size
+                               : sizeof(ixj_string);
+        return 1;
+    }
+    if (!store_scalar(d, fld, owner, jt, text, len, tok))
+        return 0;
+    *(uint64_t *)owner |= bit;
+    f->key_pending = false;
+    return 1;
+}
+
+/* Room for one more element: doubling while small, then growing by a
+ * quarter so that a big array's buffer is never more than a quarter
+ * unused. */
+static void *
+grow_items(ixj_decoder *d, frame *f)
+{
+    size_t used = (size_t)(f->count - 1) * f->item_size;
+    if (f->count - 1 > SIZE_MAX / f->item_size - 1)
+        return NULL;
+    if (used + f->item_size > f->items_size) {
+        size_t size = f->items_size < SMALL_ARRAY ? f->items_size * 2
+                                                  : f->items_size / 4 * 5;
+        char *items;
+        if (size < used + f->item_size)
+            size = used + f->item_size;
+        if (f->items == NULL)
+            items = ixj__arena_buffer_take(d->arena, size, &size);
+        else
+            items = ixj__arena_buffer_grow(d->arena, f->items, size);
+        if (items == NULL)
+            return NULL;
+        f->items = items;
+        f->items_size = size;
+    }
+    memset(f->items + used, 0, f->item_size);
+    return f->items + used;
+}
+
+/* An element of a repeated field. */
+static int
+store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
+              const ixj__tokpos *tok)
+{
+    bool objects = f->field->kind == IXJ__KIND_OBJECT_ARRAY;
+    void *slot;
+    frame *child;
+
+    /* ProtoJSON forbids null elements. */
+    if (jt != (objects ? J_OBJECT : J_STRING))
+        return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+    if ((slot = grow_items(d, f)) == NULL)
+        return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+    if (!objects)
+        return store_string(d, slot, text, len, tok);
+    if ((child = push_frame(d, FR_OBJECT, tok)) == NULL)
+        return 0;
+    child->desc = d->frames[d->depth - 2].field->object;
+    child->base = slot;
+    return 1;
+}
+
+/* Moves a closed array into its owner struct. */
+static int
+finish_array(ixj_decoder *d, frame *f, const ixj__tokpos *tok)
+{
+    size_t bytes = (size_t)f->count * f->item_size;
+    void *items = NULL;
+
+    if (f->count > 0 && bytes <= SMALL_ARRAY) {
+        items = ixj__arena_alloc(d->arena, bytes);
+        if (items == NULL)
+            return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
+        memcpy(items, f->items, bytes);
+        ixj__arena_buffer_drop(d->arena, f->items);
+    } else if (f->count > 0) {
+        items = f->items;
+        ixj__arena_buffer_keep(d->arena, f->items);
+    } else if (f->items != NULL) {
+        ixj__arena_buffer_drop(d->arena, f->items);
+    }
+    f->items = NULL;
+    *(const void **)ixj__member(f->base, f->field) = items;
+    *(size_t *)((char *)f->base + f->field->aux_offset) = (size_t)f->count;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* yajl callbacks                                                       */
+/* ------------------------------------------------------------------ */
+
+static int
+on_root_value(ixj_decoder *d, int jt, const ixj__tokpos *tok)
+{
+    frame *f;
+
+    d->root_done = true;
+    if (d->type == IXJ_TYPE_ANY) {
+        if (jt == J_OBJECT || jt == J_ARRAY)
+            return push_skip(d, jt, tok);
+        return 1;
+    }
+    if (jt != J_OBJECT) /* the guard reports this first */
+        return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+    if ((f = push_frame(d, FR_OBJECT, tok)) == NULL)
+        return 0;
+    if (d->type == IXJ_TYPE_AUTO)
+        return 1; /* the first deciding key picks the type */
+    return resolve_root(d, f, d->type, tok);
+}
+
+static int
+on_value(ixj_decoder *d, int jt, const char *text, size_t len)
+{
+    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    frame *f;
+
+    if (d->depth == 0)
+        return on_root_value(d, jt, tok);
+    f = top(d);
+    switch (f->kind) {
+    case FR_OBJECT:
+        if (f->field != NULL)
+            return store_member(d, f, jt, text, len, tok);
+        break; /* the value of an unknown key */
+    case FR_ARRAY:
+        f->count++;
+        return store_element(d, f, jt, text, len, tok);
+    case FR_SKIP_ARRAY:
+        f->count++;
+        break;
+    }
+    if (jt == J_OBJECT || jt == J_ARRAY)
+        return push_skip(d, jt, tok);
+    f->key_pending = false;
+    return 1;
+}
+
+static int
+on_key(ixj_decoder *d, const char *key, size_t len)
+{
+    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    frame *f = top(d);
+    const ixj__field *fld = NULL;
+    bool is_alias = false;
+
+    f->key_pending = true;
+    if (f->kind == FR_OBJECT && f->desc == NULL) {
+        ixj_type t = ixj__detect_type(key, len, !d->strict);
+        if (t != IXJ_TYPE_AUTO && !resolve_root(d, f, t, tok))
+            return 0;
+    }
+    if (f->kind == FR_OBJECT && f->desc != NULL)
+        fld =
+            ixj__find_field(f->desc, key, len, f->hint, !d->strict, &is_alias);
+    f->field = fld;
+    if (fld == NULL) {
+        if (!copy_key(d, f, key, len))
+            return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
+        if (f->kind != FR_OBJECT)
+            return 1;
+        if (d->strict)
+            return fail(d, IXJ_ERR_UNKNOWN_FIELD, tok, PATH_CURRENT);
+        d->unknown_fields++;
+        return 1;
+    }
+    d->keys_len = f->keys_mark;
+    f->key_copied = false;
+    f->key = is_alias ? fld->alias : fld->name;
+    f->key_len = is_alias ? fld->alias_len : fld->name_len;
+    if ((f->seen >> fld->bit) & 1)
+        return fail(d, IXJ_ERR_DUPLICATE_KEY, tok, PATH_CURRENT);
+    f->seen |= UINT64_C(1) << fld->bit;
+    f->hint = (uint8_t)(fld->bit + 1);
+    return 1;
+}
+
+static int
+on_end(ixj_decoder *d)
+{
+    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    frame *f = top(d);
+
+    if (f->kind == FR_OBJECT) {
+        if (f->desc == NULL && !resolve_root(d, f, IXJ_TYPE_JOB, tok))
+            return 0; /* no key decided: `{}` is the job envelope */
+        if (d->strict && (f->desc->required & ~*(uint64_t *)f->base) != 0)
+            return fail(d, IXJ_ERR_MISSING_FIELD, tok, PATH_CONTAINER);
+    } else if (f->kind == FR_ARRAY) {
+        if (!finish_array(d, f, tok))
+            return 0;
+    }
+    d->keys_len = f->keys_mark;
+    d->depth--;
+    if (d->depth > 0)
+        top(d)->key_pending = false;
+    return 1;
+}
+
+static int
+cb_null(void *ctx)
+{
+    return on_value(ctx, J_NULL, NULL, 0);
+}
+
+static int
+cb_boolean(void *ctx, int value)
+{
+    return on_value(ctx, J_BOOL, NULL, value != 0);
+}
+
+static int
+cb_number(void *ctx, const char *text, size_t len)
+{
+    return on_value(ctx, J_NUMBER, text, len);
+}
+
+static int
+cb_string(void *ctx, const unsigned char *text, size_t len)
+{
+    return on_value(ctx, J_STRING, (const char *)text, len);
+}
+
+static int
+cb_start_map(void *ctx)
+{
+    return on_value(ctx, J_OBJECT, NULL, 0);
+}
+
+static int
+cb_start_array(void *ctx)
+{
+    return on_value(ctx, J_ARRAY, NULL, 0);
+}
+
+static int
+cb_map_key(void *ctx, const unsigned char *key, size_t len)
+{
+    return on_key(ctx, (const char *)key, len);
+}
+
+static int
+cb_end(void *ctx)
+{
+    return on_end(ctx);
+}
+
+/* yajl never calls these while yajl_number is set (yajl_parse.h); they
+ * stop the parse if it ever did, rather than let a number slip through
+ * yajl's own conversions. */
+static int
+cb_integer_unused(void *ctx, long long value)
+{
+    (void)ctx;
+    (void)value;
+    return 0;
+}
+
+static int
+cb_double_unused(void *ctx, double value)
+{
+    (void)ctx;
+    (void)value;
+    return 0;
+}
+
+static const yajl_callbacks callbacks = {
+    cb_null,          cb_boolean, cb_integer_unused,
+    cb_double_unused, cb_number,  cb_string,
+    cb_start_map,     cb_map_key, cb_end,
+    cb_start_array,   cb_end};
+
+/* ------------------------------------------------------------------ */
+/* Feeding                                                              */
+/* ------------------------------------------------------------------ */
+
+static ixj_status
+fail_now(ixj_decoder *d)
+{
+    d->phase = PHASE_FAILED;
+    d->yajl_dirty = true;
+    return d->error.code;
+}
+
+/* Hands complete tokens to yajl. */
+static ixj_status
+to_yajl(ixj_decoder *d, const void *text, size_t len)
+{
+    yajl_status ys;
+
+    if (len == 0)
+        return IXJ_OK;
+    d->yajl_bytes += len;
+    if (!ixj__ypool_parse(&d->ypool, d->yajl, text, len, &ys)) {
+        const ixj__tokpos *tok =
+            ixj__fifo_empty(&d->guard)
+                ? NULL
+                : &d->guard.fifo[d->guard.fifo_r & (IXJ__FIFO_SIZE - 1)];
+        d->yajl = NULL; /* its memory is reclaimed */
+        record_error(d, IXJ_ERR_NOMEM, tok ? tok->offset : d->guard.offset,
+                     tok ? tok->line : d->guard.line, tok ? tok->column : 1,
+                     PATH_CURRENT);
+        return fail_now(d);
+    }
+    if (ys == yajl_status_ok)
+        return IXJ_OK;
+    if (d->error.code == IXJ_OK) {
+        /* yajl rejected text the guard accepted: they must agree, so this
+         * is a bug; report it as a syntax error rather than crash. */
+        record_error(d, IXJ_ERR_SYNTAX, d->guard.offset, d->guard.line,
+                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+    }
+    return fail_now(d);
+}
+
+/* The guard stopped at an error. Everything before the cut is valid text:
+ * yajl sees it first (plus a space that ends a number the error
+ * interrupted), so an earlier value error is still the one reported. */
+static ixj_status
+guard_failed(ixj_decoder *d, const uint8_t *valid, size_t len)
+{
+    ixj_status st = to_yajl(d, valid, len);
+    if (st == IXJ_OK)
+        st = to_yajl(d, " ", 1);
+    if (st != IXJ_OK)
+        return st;
+    take_guard_error(d);
+    return fail_now(d);
+}
+
+static bool
+hold_bytes(ixj_decoder *d, const uint8_t *bytes, size_t len)
+{
+    if (!reserve(&d->alloc, &d->hold, &d->hold_cap, d->hold_len + len))
+        return false;
+    memcpy(d->hold + d->hold_len, bytes, len);
+    d->hold_len += len;
+    return true;
+}
+
+static ixj_status
+hold_failed(ixj_decoder *d)
+{
+    record_error(d, IXJ_ERR_NOMEM, d->guard.tok_start, d->guard.line,
+                 d->guard.tok_start - d->guard.line_start + 1, PATH_NEXT);
+    return fail_now(d);
+}
+
+static ixj_status
+feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
+{
+    size_t pos = 0;
+    ixj__scan scan;
+    ixj_status st;
+
+    if (d->hold_len > 0) {
+        /* Finish the token carried over, then give it to yajl whole. */
+        ixj__guard_scan(&d->guard, buf, len, true, &scan);
+        if (scan.stop == IXJ__SCAN_ERROR)
+            return guard_failed(d, NULL, 0);
+        if (!hold_bytes(d, buf, scan.consumed))
+            return hold_failed(d);
+        if (scan.stop == IXJ__SCAN_END)
+            return IXJ_OK;
+        st = to_yajl(d, d->hold, d->hold_len);
+        d->hold_len = 0;
+        if (st != IXJ_OK)
+            return st;
+        pos = scan.consumed;
+    }
+    while (pos < len) {
+        ixj__guard_scan(&d->guard, buf + pos, len - pos, false, &scan);
+        if (scan.stop == IXJ__SCAN_ERROR)
+            return guard_failed(d, buf + pos, scan.safe);
+        st = to_yajl(d, buf + pos, scan.safe);
+        if (st != IXJ_OK)
+            return st;
+        if (scan.stop == IXJ__SCAN_END) {
+            if (scan.safe < len - pos &&
+                !hold_bytes(d, buf + pos + scan.safe, len - pos - scan.safe))
+                return hold_failed(d);
+            break;
+        }
+        pos += scan.consumed;
+    }
+    return IXJ_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+clear_error(ixj_decoder *d)
+{
+    d->error.code = IXJ_OK;
+    d->error.offset = d->error.line = d->error.column = 0;
+    d->error.path = "";
+    d->error.message = ixj_status_message(IXJ_OK);
+}
+
+ixj_decoder *
+ixj_decoder_new(const ixj_allocator *alloc)
+{
+    ixj_allocator hooks;
+    ixj_decoder *d;
+
+    if (alloc != NULL && (alloc->malloc == NULL || alloc->realloc == NULL ||
+                          alloc->free == NULL))
+        return NULL;
+    ixj__allocator_set(&hooks, alloc);
+    d = ixj__malloc(&hooks, sizeof *d);
+    if (d == NULL)
+        return NULL;
+    memset(d, 0, sizeof *d);
+    d->alloc = hooks;
+    d->max_depth = IXJ_DEFAULT_MAX_DEPTH;
+    d->max_string = IXJ_DEFAULT_MAX_STRING_BYTES;
+    d->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
+    d->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
+    d->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+    ixj__guard_init(&d->guard, &hooks);
+    ixj__ypool_init(&d->ypool, &hooks);
+    clear_error(d);
+    return d;
+}
+
+void
+ixj_decoder_free(ixj_decoder *d)
+{
+    const ixj_allocator *a;
+    if (d == NULL)
+        return;
+    a = &d->alloc;
+    ixj_arena_free(d->arena);
+    ixj__guard_release(&d->guard);
+    ixj__ypool_destroy(&d->ypool);
+    ixj__free(a, d->hold);
+    ixj__free(a, d->frames);
+    ixj__free(a, d->keys);
+    ixj__free(a, d->path);
+    ixj__free(a, d);
+}
+
+/* Largest accepted limits: far beyond any payload, and small enough that
+ * offsets computed from them never overflow. */
+#define MAX_LIMIT ((uint64_t)1 << 62)
+
+ixj_status
+ixj_decoder_set_option(ixj_decoder *d, ixj_option option, uint64_t value)
+{
+    if (d->phase == PHASE_ACTIVE || d->phase == PHASE_FAILED)
+        return IXJ_ERR_MISUSE;
+    switch (option) {
+    case IXJ_OPT_STRICT:
+        if (value > 1)
+            return IXJ_ERR_MISUSE;
+        d->strict = value != 0;
+        return IXJ_OK;
+    case IXJ_OPT_MAX_DEPTH:
+        if (value < 1 || value > UINT32_MAX - 1)
+            return IXJ_ERR_MISUSE;
+        d->max_depth = value;
+        return IXJ_OK;
+    case IXJ_OPT_MAX_STRING_BYTES:
+        if (value > MAX_LIMIT)
+            return IXJ_ERR_MISUSE;
+        d->max_string = value;
+        return IXJ_OK;
+    case IXJ_OPT_MAX_NUMBER_BYTES:
+        if (value < 1 || value > MAX_LIMIT)
+            return IXJ_ERR_MISUSE;
+        d->max_number = value;
+        return IXJ_OK;
+    case IXJ_OPT_MAX_ARRAY_ELEMENTS:
+        if (value > MAX_LIMIT)
+            return IXJ_ERR_MISUSE;
+        d->max_array = value;
+        return IXJ_OK;
+    case IXJ_OPT_MAX_DOCUMENT_BYTES:
+        if (value > MAX_LIMIT)
+            return IXJ_ERR_MISUSE;
+        d->max_document = value;
+        return IXJ_OK;
+    }
+    return IXJ_ERR_MISUSE;
+}
+
+uint64_t
+ixj_decoder_get_option(const ixj_decoder *d, ixj_option option)
+{
+    switch (option) {
+    case IXJ_OPT_STRICT:
+        return d->strict;
+    case IXJ_OPT_MAX_DEPTH:
+        return d->max_depth;
+    case IXJ_OPT_MAX_STRING_BYTES:
+        return d->max_string;
+    case IXJ_OPT_MAX_NUMBER_BYTES:
+        return d->max_number;
+    case IXJ_OPT_MAX_ARRAY_ELEMENTS:
+        return d->max_array;
+    case IXJ_OPT_MAX_DOCUMENT_BYTES:
+        return d->max_document;
+    }
+    return 0;
+}
+
+/* Drops the document, keeping memory. */
+static void
+discard_document(ixj_decoder *d)
+{
+    if (d->phase == PHASE_ACTIVE)
+        d->yajl_dirty = true; /* yajl stopped mid-document */
+    for (uint32_t i = 0; i < d->depth; i++) {
+        frame *f = &d->frames[i];
+        if (f->kind == FR_ARRAY && f->items != NULL)
+            ixj__arena_buffer_drop(d->arena, f->items);
+    }
+    d->depth = 0;
+    d->keys_len = 0;
+    d->hold_len = 0;
+    d->root = NULL;
+    d->root_done = false;
+    d->unknown_fields = d->unrecognized_enums = 0;
+    memset(&d->result, 0, sizeof d->result);
+    if (d->arena != NULL)
+        ixj__arena_rewind(d->arena);
+    clear_error(d);
+    d->phase = PHASE_IDLE;
+}
+
+void
+ixj_decoder_reset(ixj_decoder *d)
+{
+    discard_document(d);
+}
+
+ixj_status
+ixj_decoder_begin(ixj_decoder *d, ixj_type type)
+{
+    ixj__guard *g = &d->guard;
+
+    if (d->phase == PHASE_ACTIVE || (unsigned)type > IXJ_TYPE_ANY)
+        return IXJ_ERR_MISUSE;
+    discard_document(d);
+    if (d->yajl != NULL && d->yajl_dirty) {
+        ixj__ypool_reclaim(&d->ypool); /* yajl 2.1 has no reset */
+        d->yajl = NULL;
+    }
+    if (d->yajl == NULL) {
+        d->yajl = ixj__ypool_handle(&d->ypool, &callbacks, d);
+        if (d->yajl == NULL)
+            return IXJ_ERR_NOMEM;
+        d->yajl_dirty = false;
+    }
+    if (d->arena == NULL && (d->arena = ixj__arena_new(&d->alloc)) == NULL)
+        return IXJ_ERR_NOMEM;
+
+    g->max_depth = d->max_depth;
+    g->max_string = d->max_string;
+    g->max_number = d->max_number;
+    g->max_array = d->max_array;
+    g->max_document = d->max_document;
+    g->allow_nul = type == IXJ_TYPE_ANY;
+    g->root_object = type != IXJ_TYPE_ANY;
+    ixj__guard_rewind_position(g);
+    ixj__guard_begin(g);
+    d->type = d->resolved = type;
+    d->phase = PHASE_ACTIVE;
+    return IXJ_OK;
+}
+
+ixj_status
+ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
+{
+    if (d->phase == PHASE_FAILED)
+        return d->error.code;
+    if (d->phase != PHASE_ACTIVE || (data == NULL && len > 0))
+        return IXJ_ERR_MISUSE;
+    return feed_bytes(d, data, len);
+}
+
+ixj_status
+ixj_decoder_finish(ixj_decoder *d, ixj_result *out)
+{
+    bool complete;
+    ixj_status st = IXJ_OK;
+
+    memset(out, 0, sizeof *out);
+    if (d->phase == PHASE_FAILED)
+        return d->error.code;
+    if (d->phase != PHASE_ACTIVE)
+        return IXJ_ERR_MISUSE;
+    if (ixj__guard_end(&d->guard, &complete)) {
+        /* The end of input ended a number: give it to yajl, with a space
+         * so that yajl knows it ended. */
+        st = to_yajl(d, d->hold, d->hold_len);
+        if (st == IXJ_OK)
+            st = to_yajl(d, " ", 1);
+        d->hold_len = 0;
+        if (st != IXJ_OK)
+            return st;
+    }
+    if (!complete) {
+        take_guard_error(d);
+        return fail_now(d);
+    }
+    d->result.type = d->resolved;
+    d->result.as.value = d->root;
+    d->result.unknown_fields = d->unknown_fields;
+    d->result.unrecognized_enums = d->unrecognized_enums;
+    d->phase = PHASE_FINISHED;
+    *out = d->result;
+    return IXJ_OK;
+}
+
+ixj_status
+ixj_decode(ixj_decoder *d, ixj_type type, const void *data, size_t len,
+           ixj_result *out)
+{
+    ixj_status st = ixj_decoder_begin(d, type);
+    if (st == IXJ_OK)
+        st = ixj_decoder_feed(d, data, len);
+    if (st == IXJ_OK)
+        return ixj_decoder_finish(d, out);
+    memset(out, 0, sizeof *out);
+    return st;
+}
+
+const ixj_error *
+ixj_decoder_error(const ixj_decoder *d)
+{
+    return &d->error;
+}
+
+ixj_arena *
+ixj_decoder_detach(ixj_decoder *d)
+{
+    ixj_arena *a;
+    if (d->phase != PHASE_FINISHED || d->arena == NULL)
+        return NULL;
+    a = d->arena;
+    ixj__arena_trim(a);
+    d->arena = NULL;
+    return a;
+}
+
+uint64_t
+ixj__decoder_yajl_bytes(const ixj_decoder *d)
+{
+    return d->yajl_bytes;
+}

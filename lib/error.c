@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/* Status names and messages; path segments. */
+#include "error.h"
+
+#include <stdbool.h>
+
+#include <ixjob/ixjob.h>
+
+const char *
+ixj_status_name(ixj_status status)
+{
+    switch (status) {
+#define NAME_(suffix, value, name, message) \
+    case IXJ_##suffix:                      \
+        return name;
+        IXJ_STATUS_MAP(NAME_)
+#undef NAME_
+    }
+    return NULL;
+}
+
+const char *
+ixj_status_message(ixj_status status)
+{
+    switch (status) {
+#define MESSAGE_(suffix, value, name, message) \
+    case IXJ_##suffix:                         \
+        return message;
+        IXJ_STATUS_MAP(MESSAGE_)
+#undef MESSAGE_
+    }
+    return NULL;
+}
+
+const char *
+ixj_version(void)
+{
+    return IXJ_VERSION_STRING;
+}
+
+static bool
+is_identifier(const char *key, size_t len)
+{
+    if (len == 0)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = key[i];
+        bool alpha =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (!alpha && (i == 0 || c < '0' || c > '9'))
+            return false;
+    }
+    return true;
+}
+
+static size_t
+put(char *out, size_t at, const char *text, size_t len)
+{
+    if (out != NULL) {
+        for (size_t i = 0; i < len; i++)
+            out[at + i] = text[i];
+    }
+    return at + len;
+}
+
+/* Writes \u00XX for a code point below 0x100. */
+static size_t
+put_u00(char *out, size_t at, unsigned cp)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char text[6] = {'\\', 'u', '0', '0', hex[(cp >> 4) & 15], hex[cp & 15]};
+    return put(out, at, text, sizeof text);
+}
+
+size_t
+ixj__path_key(char *out, const char *key, size_t len)
+{
+    size_t n = 0;
+
+    if (is_identifier(key, len)) {
+        n = put(out, n, ".", 1);
+        return put(out, n, key, len);
+    }
+    n = put(out, n, "['", 2);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if (c == '\'' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            n = put(out, n, esc, 2);
+        } else if (c < 0x20 || c == 0x7F) {
+            n = put_u00(out, n, c);
+        } else if (c == 0xC2 && i + 1 < len &&
+                   (unsigned char)key[i + 1] >= 0x80 &&
+                   (unsigned char)key[i + 1] <= 0x9F) {
+            /* U+0080..U+009F, the C1 controls, encoded as C2 80..C2 9F */
+            n = put_u00(out, n, (unsigned char)key[++i]);
+        } else {
+            n = put(out, n, (const char *)&key[i], 1);
+        }
+    }
+    return put(out, n, "']", 2);
+}
+
+size_t
+ixj__path_index(char *out, uint64_t index)
+{
+    char digits[20];
+    size_t nd = 0, n = 0;
+    do {
+        digits[nd++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index != 0);
+    n = put(out, n, "[", 1);
+    while (nd > 0)
+        n = put(out, n, &digits[--nd], 1);
+    return put(out, n, "]", 1);
+}

@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The guard (see guard.h): one resumable pass over every byte.
+ *
+ * Grammar states between tokens (GS_*), with what each accepts:
+ *
+ *   VALUE_TOP      ws, value                 (the document's value)
+ *   VALUE_MEMBER   ws, value                 (after ':')
+ *   VALUE_ELEMENT  ws, value                 (after ',' in an array)
+ *   ARRAY_FIRST    ws, value, ']'            (after '[')
+ *   OBJECT_FIRST   ws, key string, '}'       (after '{')
+ *   KEY            ws, key string            (after ',' in an object)
+ *   COLON          ws, ':'                   (after a key)
+ *   AFTER_MEMBER   ws, ',', '}'              (after a member's value)
+ *   AFTER_ELEMENT  ws, ',', ']'              (after an element)
+ *   DONE           ws                        (after the top-level value)
+ *
+ * and three token states, STRING, NUMBER and LITERAL, each with a
+ * sub-state so that a token can stop at any byte and resume in the next
+ * chunk. A number ends at the first byte that cannot extend it (as yajl
+ * reads numbers: `01` is the number 0, then a stray `1`), and that byte is
+ * then read in the state after the value.
+ *
+ * Whitespace is exactly SP, HT, LF and CR (RFC 8259); LF is the only line
+ * break, and it can only occur in whitespace since a raw control
+ * character inside a string is an error: the line only changes between
+ * tokens, so every token lies on one line.
+ */
+#include "guard.h"
+
+#include <string.h>
+
+#include <ixjob/ixjob.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+enum {
+    GS_VALUE_TOP,
+    GS_VALUE_MEMBER,
+    GS_VALUE_ELEMENT,
+    GS_ARRAY_FIRST,
+    GS_OBJECT_FIRST,
+    GS_KEY,
+    GS_COLON,
+    GS_AFTER_MEMBER,
+    GS_AFTER_ELEMENT,
+    GS_DONE,
+    GS_STRING,
+    GS_NUMBER,
+    GS_LITERAL
+};
+
+/* String sub-states. */
+enum {
+    SS_PLAIN,         /* ordinary content */
+    SS_ESCAPE,        /* after a backslash */
+    SS_HEX,           /* in the four digits of \uXXXX */
+    SS_UTF8,          /* continuation bytes of a UTF-8 sequence due */
+    SS_LOW_BACKSLASH, /* after a high surrogate escape: '\' must follow */
+    SS_LOW_U,         /* then 'u' */
+    SS_LOW_HEX        /* then the four digits of the low surrogate */
+};
+
+/* Number sub-states; the accepting ones are ZERO, INT, FRAC and EXP. */
+enum {
+    NS_MINUS,    /* after '-' */
+    NS_ZERO,     /* integer part is 0 */
+    NS_INT,      /* in integer digits */
+    NS_DOT,      /* after '.' */
+    NS_FRAC,     /* in fraction digits */
+    NS_EXP_MARK, /* after 'e' or 'E' */
+    NS_EXP_SIGN, /* after the exponent's sign */
+    NS_EXP       /* in exponent digits */
+};
+
+/* What a token scanner reports. */
+enum { TOK_MORE, TOK_DONE, TOK_ERROR };
+
+void
+ixj__guard_init(ixj__guard *g, const ixj_allocator *alloc)
+{
+    memset(g, 0, sizeof *g);
+    g->alloc = *alloc;
+    g->line = 1;
+}
+
+void
+ixj__guard_release(ixj__guard *g)
+{
+    ixj__free(&g->alloc, g->is_array);
+    ixj__free(&g->alloc, g->count);
+    g->is_array = NULL;
+    g->count = NULL;
+    g->capacity = 0;
+}
+
+void
+ixj__guard_rewind_position(ixj__guard *g)
+{
+    g->offset = 0;
+    g->line = 1;
+    g->line_start = 0;
+}
+
+void
+ixj__guard_begin(ixj__guard *g)
+{
+    g->doc_start = g->offset;
+    g->state = GS_VALUE_TOP;
+    g->sub = 0;
+    g->key = 0;
+    g->depth = 0;
+    g->fifo_r = g->fifo_w = 0;
+    g->err_code = IXJ_OK;
+}
+
+bool
+ixj__guard_in_token(const ixj__guard *g)
+{
+    return g->state >= GS_STRING;
+}
+
+/* The context of an error at the current state (see guard.h). */
+static int
+state_ctx(const ixj__guard *g)
+{
+    switch (g->state) {
+    case GS_VALUE_TOP:
+    case GS_VALUE_MEMBER:
+    case GS_VALUE_ELEMENT:
+    case GS_NUMBER:
+    case GS_LITERAL:
+        return IXJ__CTX_VALUE;
+    case GS_STRING:
+        return g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
+    default:
+        return IXJ__CTX_CONTAINER;
+    }
+}
+
+/* Records the first error. Every offset a guard error names lies on the
+ * current line (tokens never span lines), so the column follows from it. */
+static void
+fail(ixj__guard *g, int code, uint64_t offset, int ctx)
+{
+    g->err_code = code;
+    g->err_ctx = ctx;
+    g->err_offset = offset;
+    g->err_line = g->line;
+    g->err_column = offset - g->line_start + 1;
+}
+
+static int
+after_value_state(const ixj__guard *g)
+{
+    if (g->depth == 0)
+        return GS_DONE;
+    return g->is_array[g->depth - 1] ? GS_AFTER_ELEMENT : GS_AFTER_MEMBER;
+}
+
+static bool
+push_container(ixj__guard *g, bool is_array)
+{
+    if (g->depth == g->capacity) {
+        uint32_t cap = g->capacity ? g->capacity * 2 : 16;
+        uint8_t *kinds = ixj__realloc(&g->alloc, g->is_array, cap);
+        if (kinds == NULL)
+            return false;
+        g->is_array = kinds;
+        uint64_t *counts =
+            ixj__realloc(&g->alloc, g->count, cap * sizeof *counts);
+        if (counts == NULL)
+            return false;
+        g->count = counts;
+        g->capacity = cap;
+    }
+    g->is_array[g->depth] = is_array;
+    g->count[g->depth] = 0;
+    g->depth++;
+    return true;
+}
+
+static inline bool
+is_ws(uint8_t c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* Skips RFC 8259 whitespace, counting lines. */
+static const uint8_t *
+skip_ws(ixj__guard *g, const uint8_t *p, const uint8_t *end, const uint8_t *buf,
+        uint64_t base)
+{
+    while (p < end) {
+        uint8_t c = *p;
+        if (c == ' ' || c == '\t' || c == '\r') {
+            p++;
+        } else if (c == '\n') {
+            p++;
+            g->line++;
+            g->line_start = base + (uint64_t)(p - buf);
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* The first byte in [p, end) that ends a run of plain string content: a
+ * quote, a backslash, a control character or a non-ASCII byte. */
+static inline const uint8_t *
+find_special(const uint8_t *p, const uint8_t *end)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        /* Signed compare: bytes >= 0x80 are negative, so "< 0x20" also
+         * catches every non-ASCII byte. */
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                _mm_cmpeq_epi8(v, backslash)),
+                                   _mm_cmplt_epi8(v, space));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask != 0)
+            return p + __builtin_ctz((unsigned)mask);
+        p += 16;
+    }
+#endif
+    while (p < end) {
+        uint8_t c = *p;
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+            break;
+        p++;
+    }
+    return p;
+}
+
+static inline int
+hex_value(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static inline bool
+is_short_escape(uint8_t c)
+{
+    return c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' ||
+           c == 'n' || c == 'r' || c == 't';
+}
+
+/* Starts a UTF-8 sequence at lead byte c (>= 0x80): the continuation bytes
+ * due and the range of the first one (RFC 3629 table 3-7: no overlongs,
+ * no surrogates, nothing above U+10FFFF). False for a bad lead byte. */
+static bool
+utf8_lead(ixj__guard *g, uint8_t c)
+{
+    if (c < 0xC2 || c > 0xF4)
+        return false;
+    g->seq_lo = 0x80;
+    g->seq_hi = 0xBF;
+    if (c < 0xE0) {
+        g->seq_left = 1;
+    } else if (c < 0xF0) {
+        g->seq_left = 2;
+        if (c == 0xE0)
+            g->seq_lo = 0xA0;
+        else if (c == 0xED)
+            g->seq_hi = 0x9F;
+    } else {
+        g->seq_left = 3;
+        if (c == 0xF0)
+            g->seq_lo = 0x90;
+        else if (c == 0xF4)
+            g->seq_hi = 0x8F;
+    }
+    return true;
+}
+
+/* Applies a complete \uXXXX escape. Returns false after recording an
+ * error. */
+static bool
+finish_hex(ixj__guard *g)
+{
+    uint32_t u = g->hex;
+    int ctx = g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
+    if (g->sub == SS_LOW_HEX) {
+        if (u < 0xDC00 || u > 0xDFFF) {
+            fail(g, IXJ_ERR_STRING, g->high_start, ctx);
+            return false;
+        }
+        g->sub = SS_PLAIN;
+        return true;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        g->high_start = g->esc_start;
+        g->sub = SS_LOW_BACKSLASH;
+        return true;
+    }
+    if ((u >= 0xDC00 && u <= 0xDFFF) || (u == 0 && !g->allow_nul)) {
+        fail(g, IXJ_ERR_STRING, g->esc_start, ctx);
+        return false;
+    }
+    g->sub = SS_PLAIN;
+    return true;
+}
+
+/*
+ * Scans string content from *pp. The string may hold at most max_string
+ * raw bytes: the byte at tok_start + 1 + max_string, if the string gets
+ * that far, must be its closing quote.
+ */
+static int
+scan_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
+            const uint8_t *buf, uint64_t base)
+{
+    const uint8_t *p = *pp;
+    const uint8_t *lim = end;
+    uint64_t limit_offset = g->tok_start + 1 + g->max_string;
+    uint64_t end_offset = base + (uint64_t)(end - buf);
+    int ctx = g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
+    uint8_t c;
+
+#define POS(ptr) (base + (uint64_t)((ptr)-buf))
+    if (limit_offset < end_offset)
+        lim = buf + (limit_offset - base);
+
+resume:
+    for (;;) {
+        switch (g->sub) {
+        case SS_PLAIN:
+            p = find_special(p, lim);
+            if (p == lim)
+                goto at_limit;
+            c = *p;
+            if (c == '"') {
+                *pp = p + 1;
+                return TOK_DONE;
+            }
+            if (c == '\\') {
+                g->esc_start = POS(p);
+                g->sub = SS_ESCAPE;
+                p++;
+                break;
+            }
+            if (c < 0x20) {
+                fail(g, IXJ_ERR_SYNTAX, POS(p), ctx);
+                return TOK_ERROR;
+            }
+            if (!utf8_lead(g, c)) {
+                fail(g, IXJ_ERR_STRING, POS(p), ctx);
+                return TOK_ERROR;
+            }
+            g->seq_start = POS(p);
+            g->sub = SS_UTF8;
+            p++;
+            break;
+        case SS_UTF8:
+            if (p == lim)
+                goto at_limit;
+            c = *p;
+            if (c < g->seq_lo || c > g->seq_hi) {
+                fail(g, IXJ_ERR_STRING, g->seq_start, ctx);
+                return TOK_ERROR;
+            }
+            g->seq_lo = 0x80;
+            g->seq_hi = 0xBF;
+            if (--g->seq_left == 0)
+                g->sub = SS_PLAIN;
+            p++;
+            break;
+        case SS_ESCAPE:
+            if (p == lim)
+                goto at_limit;
+            c = *p;
+            if (c == 'u') {
+                g->hex = 0;
+                g->hex_digits = 0;
+                g->sub = SS_HEX;
+            } else if (is_short_escape(c)) {
+                g->sub = SS_PLAIN;
+            } else {
+                fail(g, IXJ_ERR_SYNTAX, g->esc_start, ctx);
+                return TOK_ERROR;
+            }
+            p++;
+            break;
+        case SS_HEX:
+        case SS_LOW_HEX:
+            while (g->hex_digits < 4) {
+                int v;
+                if (p == lim)
+                    goto at_limit;
+                v = hex_value(*p);
+                if (v < 0) {
+                    fail(g, IXJ_ERR_SYNTAX, g->esc_start, ctx);
+                    return TOK_ERROR;
+                }
+                g->hex = g->hex * 16 + (uint32_t)v;
+                g->hex_digits++;
+                p++;
+            }
+            if (!finish_hex(g))
+                return TOK_ERROR;
+            break;
+        case SS_LOW_BACKSLASH:
+            if (p == lim)
+                goto at_limit;
+            if (*p != '\\') {
+                fail(g, IXJ_ERR_STRING, g->high_start, ctx);
+                return TOK_ERROR;
+            }
+            g->esc_start = POS(p);
+            g->sub = SS_LOW_U;
+            p++;
+            break;
+        case SS_LOW_U:
+            if (p == lim)
+                goto at_limit;
+            c = *p;
+            if (c == 'u') {
+                g->hex = 0;
+                g->hex_digits = 0;
+                g->sub = SS_LOW_HEX;
+                p++;
+                break;
+            }
+            /* A well-formed escape that is not a low surrogate breaks the
+             * pair; a malformed one is a syntax error first. */
+            fail(g, is_short_escape(c) ? IXJ_ERR_STRING : IXJ_ERR_SYNTAX,
+                 is_short_escape(c) ? g->high_start : g->esc_start, ctx);
+            return TOK_ERROR;
+        }
+    }
+
+at_limit:
+    *pp = p;
+    if (lim == end)
+        return TOK_MORE;
+    /* The string has max_string bytes so far, so this byte must be its
+     * closing quote: an unescaped '"'. Reading it may still reveal an
+     * error in the content before it (a cut UTF-8 sequence, a lone
+     * surrogate, a short \u escape), which comes first. */
+    if (*p == '"' && g->sub != SS_ESCAPE && g->sub != SS_LOW_U) {
+        lim = p + 1;
+        goto resume;
+    }
+    fail(g, IXJ_ERR_LIMIT, g->tok_start, ctx);
+    return TOK_ERROR;
+#undef POS
+}
+
+/* The next number sub-state for byte c, or -1 when c cannot extend the
+ * number. */
+static int
+number_step(int sub, uint8_t c)
+{
+    bool digit = c >= '0' && c <= '9';
+    switch (sub) {
+    case NS_MINUS:
+        return c == '0' ? NS_ZERO : digit ? NS_INT : -1;
+    case NS_ZERO:
+        return c == '.' ? NS_DOT : (c == 'e' || c == 'E') ? NS_EXP_MARK : -1;
+    case NS_INT:
+        return digit                    ? NS_INT
+               : c == '.'               ? NS_DOT
+               : (c == 'e' || c == 'E') ? NS_EXP_MARK
+                                        : -1;
+    case NS_DOT:
+        return digit ? NS_FRAC : -1;
+    case NS_FRAC:
+        return digit ? NS_FRAC : (c == 'e' || c == 'E') ? NS_EXP_MARK : -1;
+    case NS_EXP_MARK:
+        return (c == '+' || c == '-') ? NS_EXP_SIGN : digit ? NS_EXP : -1;
+    case NS_EXP_SIGN:
+    case NS_EXP:
+        return digit ? NS_EXP : -1;
+    default:
+        return -1;
+    }
+}
+
+static bool
+number_accepts(int sub)
+{
+    return sub == NS_ZERO || sub == NS_INT || sub == NS_FRAC || sub == NS_EXP;
+}
+
+/* Scans a number from *pp. On TOK_DONE, *pp is the byte that ended it,
+ * not consumed. */
+static int
+scan_number(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
+            const uint8_t *buf, uint64_t base)
+{
+    const uint8_t *p = *pp;
+    uint64_t limit_offset = g->tok_start + g->max_number;
+
+    while (p < end) {
+        uint64_t pos = base + (uint64_t)(p - buf);
+        int next = number_step(g->sub, *p);
+        if (next < 0) {
+            *pp = p;
+            if (number_accepts(g->sub))
+                return TOK_DONE;
+            fail(g, IXJ_ERR_SYNTAX, pos, IXJ__CTX_VALUE);
+            return TOK_ERROR;
+        }
+        if (pos >= limit_offset) {
+            fail(g, IXJ_ERR_LIMIT, g->tok_start, IXJ__CTX_VALUE);
+            return TOK_ERROR;
+        }
+        g->sub = (uint8_t)next;
+        p++;
+    }
+    *pp = p;
+    return TOK_MORE;
+}
+
+static int
+scan_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
+             const uint8_t *buf, uint64_t base)
+{
+    const uint8_t *p = *pp;
+    while (*g->literal != '\0') {
+        if (p == end) {
+            *pp = p;
+            return TOK_MORE;
+        }
+        if (*p != (uint8_t)*g->literal) {
+            fail(g, IXJ_ERR_SYNTAX, base + (uint64_t)(p - buf), IXJ__CTX_VALUE);
+            return TOK_ERROR;
+        }
+        g->literal++;
+        p++;
+    }
+    *pp = p;
+    return TOK_DONE;
+}
+
+static inline bool
+is_value_start(uint8_t c)
+{
+    switch (c) {
+    case '{':
+    case '[':
+    case '"':
+    case '-':
+    case 't':
+    case 'f':
+    case 'n':
+        return true;
+    default:
+        return c >= '0' && c <= '9';
+    }
+}
+
+void
+ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
+                bool until_token_end, ixj__scan *out)
+{
+    const uint8_t *p = buf;
+    const uint8_t *end = buf + len;
+    const uint64_t base = g->offset;
+    bool clamped = false;
+    int r;
+    uint8_t c;
+
+#define POS(ptr) (base + (uint64_t)((ptr)-buf))
+/* Records the position of a token that produces a yajl callback; stops
+ * the scan before it when the FIFO is full. */
+#define TOKEN_AT(ptr)                                    \
+    do {                                                 \
+        ixj__tokpos *t_;                                 \
+        if (g->fifo_w - g->fifo_r == IXJ__FIFO_SIZE)     \
+            goto fifo_full;                              \
+        t_ = &g->fifo[g->fifo_w & (IXJ__FIFO_SIZE - 1)]; \
+        t_->offset = POS(ptr);                           \
+        t_->line = g->line;                              \
+        t_->column = t_->offset - g->line_start + 1;     \
+        g->fifo_w++;                                     \
+    } while (0)
+
+    if (g->max_document != 0) {
+        uint64_t used = g->offset - g->doc_start;
+        uint64_t room = g->max_document > used ? g->max_document - used : 0;
+        if (room < len) {
+            end = buf + room;
+            clamped = true;
+        }
+    }
+
+    for (;;) {
+        switch (g->state) {
+        case GS_STRING:
+            r = scan_string(g, &p, end, buf, base);
+            if (r == TOK_MORE)
+                goto reached_end;
+            if (r == TOK_ERROR)
+                goto error_in_token;
+            g->state = (uint8_t)(g->key ? GS_COLON : after_value_state(g));
+            if (until_token_end)
+                goto token_done;
+            break;
+
+        case GS_NUMBER:
+            r = scan_number(g, &p, end, buf, base);
+            if (r == TOK_MORE)
+                goto reached_end;
+            if (r == TOK_ERROR)
+                goto error_in_token;
+            g->state = (uint8_t)after_value_state(g);
+            if (until_token_end)
+                goto token_done;
+            break;
+
+        case GS_LITERAL:
+            r = scan_literal(g, &p, end, buf, base);
+            if (r == TOK_MORE)
+                goto reached_end;
+            if (r == TOK_ERROR)
+                goto error_in_token;
+            g->state = (uint8_t)after_value_state(g);
+            if (until_token_end)
+                goto token_done;
+            break;
+
+        case GS_VALUE_TOP:
+        case GS_VALUE_MEMBER:
+        case GS_VALUE_ELEMENT:
+        case GS_ARRAY_FIRST:
+            p = skip_ws(g, p, end, buf, base);
+            if (p == end)
+                goto reached_end;
+            c = *p;
+            if (!is_value_start(c)) {
+                if (c == ']' && g->state == GS_ARRAY_FIRST)
+                    goto close_container;
+                fail(g, IXJ_ERR_SYNTAX, POS(p), state_ctx(g));
+                goto error_between;
+            }
+            if (g->state == GS_VALUE_TOP && g->root_object && c != '{') {
+                fail(g, IXJ_ERR_TYPE, POS(p), IXJ__CTX_VALUE);
+                goto error_between;
+            }
+            if (g->fifo_w - g->fifo_r == IXJ__FIFO_SIZE)
+                goto fifo_full;
+            if (g->state == GS_VALUE_ELEMENT || g->state == GS_ARRAY_FIRST) {
+                if (++g->count[g->depth - 1] > g->max_array) {
+                    fail(g, IXJ_ERR_LIMIT, POS(p), IXJ__CTX_VALUE);
+                    goto error_between;
+                }
+            }
+            if (c == '{' || c == '[') {
+                if (g->depth >= g->max_depth) {
+                    fail(g, IXJ_ERR_LIMIT, POS(p), IXJ__CTX_VALUE);
+                    goto error_between;
+                }
+                if (!push_container(g, c == '[')) {
+                    fail(g, IXJ_ERR_NOMEM, POS(p), IXJ__CTX_VALUE);
+                    goto error_between;
+                }
+                TOKEN_AT(p);
+                g->state = c == '[' ? GS_ARRAY_FIRST : GS_OBJECT_FIRST;
+                p++;
+                break;
+            }
+            TOKEN_AT(p);
+            g->tok_start = POS(p);
+            if (c == '"') {
+                g->key = 0;
+                g->sub = SS_PLAIN;
+                g->state = GS_STRING;
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                g->literal = c == 't' ? "rue" : c == 'f' ? "alse" : "ull";
+                g->state = GS_LITERAL;
+            } else {
+                g->sub = c == '-' ? NS_MINUS : c == '0' ? NS_ZERO : NS_INT;
+                g->state = GS_NUMBER;
+            }
+            p++;
+            break;
+
+        case GS_OBJECT_FIRST:
+        case GS_KEY:
+            p = skip_ws(g, p, end, buf, base);
+            if (p == end)
+                goto reached_end;
+            c = *p;
+            if (c == '"') {
+                TOKEN_AT(p);
+                g->tok_start = POS(p);
+                g->key = 1;
+                g->sub = SS_PLAIN;
+                g->state = GS_STRING;
+                p++;
+                break;
+            }
+            if (c == '}' && g->state == GS_OBJECT_FIRST)
+                goto close_container;
+            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
+            goto error_between;
+
+        case GS_COLON:
+            p = skip_ws(g, p, end, buf, base);
+            if (p == end)
+                goto reached_end;
+            if (*p != ':') {
+                fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
+                goto error_between;
+            }
+            g->state = GS_VALUE_MEMBER;
+            p++;
+            break;
+
+        case GS_AFTER_MEMBER:
+        case GS_AFTER_ELEMENT:
+            p = skip_ws(g, p, end, buf, base);
+            if (p == end)
+                goto reached_end;
+            c = *p;
+            if (c == ',') {
+                g->state =
+                    g->state == GS_AFTER_MEMBER ? GS_KEY : GS_VALUE_ELEMENT;
+                p++;
+                break;
+            }
+            if (c == (g->state == GS_AFTER_MEMBER ? '}' : ']'))
+                goto close_container;
+            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
+            goto error_between;
+
+        case GS_DONE:
+            p = skip_ws(g, p, end, buf, base);
+            if (p == end)
+                goto reached_end;
+            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
+            goto error_between;
+        }
+        continue;
+
+    close_container:
+        TOKEN_AT(p);
+        g->depth--;
+        g->state = (uint8_t)after_value_state(g);
+        p++;
+    }
+
+reached_end:
+    if (clamped && end < buf + len) {
+        /* The byte at `end` is the first beyond the document limit. */
+        fail(g, IXJ_ERR_LIMIT, POS(end), state_ctx(g));
+        if (ixj__guard_in_token(g))
+            goto error_in_token;
+        p = end;
+        goto error_between;
+    }
+    out->stop = IXJ__SCAN_END;
+    out->consumed = len;
+    if (!ixj__guard_in_token(g))
+        out->safe = len;
+    else if (until_token_end || g->tok_start < base)
+        out->safe = 0;
+    else
+        out->safe = (size_t)(g->tok_start - base);
+    g->offset = POS(end);
+    return;
+
+token_done:
+    out->stop = IXJ__SCAN_TOKEN;
+    out->consumed = out->safe = (size_t)(p - buf);
+    g->offset = POS(p);
+    return;
+
+fifo_full:
+    out->stop = IXJ__SCAN_FULL;
+    out->consumed = out->safe = (size_t)(p - buf);
+    g->offset = POS(p);
+    return;
+
+error_in_token:
+    out->stop = IXJ__SCAN_ERROR;
+    out->consumed = (size_t)(p - buf);
+    out->safe = g->tok_start > base ? (size_t)(g->tok_start - base) : 0;
+    return;
+
+error_between:
+    out->stop = IXJ__SCAN_ERROR;
+    out->consumed = out->safe = (size_t)(p - buf);
+    return;
+#undef TOKEN_AT
+#undef POS
+}
+
+bool
+ixj__guard_end(ixj__guard *g, bool *complete)
+{
+    bool number_ended = false;
+
+    if (g->err_code != IXJ_OK) {
+        *complete = false;
+        return false;
+    }
+    if (g->state == GS_NUMBER && number_accepts(g->sub)) {
+        g->state = (uint8_t)after_value_state(g);
+        number_ended = true;
+    }
+    *complete = g->state == GS_DONE;
+    if (!*complete)
+        fail(g, IXJ_ERR_TRUNCATED, g->offset, state_ctx(g));
+    return number_ended;
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The guard: a byte-level pre-lexer that runs in front of yajl.
+ *
+ * yajl 2.1 accepts things RFC 8259 forbids (\f and \v as whitespace, lone
+ * surrogate escapes rewritten as '?', overlong and surrogate UTF-8), has no
+ * limits, reports no positions, and re-lexes a token split across calls
+ * from its start on every call (quadratic in the number of chunks). The
+ * guard scans every byte once, resumably, and decides everything that is
+ * about the text rather than the schema:
+ *
+ *   - the full JSON grammar, so that yajl only ever sees valid text and
+ *     every syntax error has the exact offset of its first bad byte;
+ *   - strings: strict UTF-8 (RFC 3629), escapes, \u surrogate pairing,
+ *     \u0000 (rejected unless allow_nul), raw control characters;
+ *   - the limits: depth, string bytes, number bytes, array elements,
+ *     document bytes;
+ *   - whole-token hand-off: scan results say how many leading bytes form
+ *     complete tokens, so the decoder holds back an incomplete token and
+ *     yajl never sees a partial one;
+ *   - positions: for each token that produces a yajl callback, in order,
+ *     the offset, line and column of its first byte (a FIFO the decoder's
+ *     callbacks consume one entry at a time).
+ *
+ * The guard never looks at the schema; the decoder never looks at bytes.
+ */
+#ifndef IXJOB_GUARD_H
+#define IXJOB_GUARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+
+/* Tokens per batch handed to yajl: the FIFO of positions. A power of
+ * two; 512 entries keep a batch near 5 KB of typical payload, so the
+ * per-call cost of yajl_parse is noise. */
+#define IXJ__FIFO_SIZE 512u
+
+typedef struct ixj__tokpos {
+    uint64_t offset; /* absolute offset of the token's first byte */
+    uint64_t line;   /* 1-based */
+    uint64_t column; /* 1-based, bytes */
+} ixj__tokpos;
+
+/* Where an error sits, for the decoder to build its path: CTX_VALUE is a
+ * value being read or expected (a member's value after its colon, the
+ * next array element, the top-level value); CTX_CONTAINER is the
+ * innermost open container (or the top level). */
+enum { IXJ__CTX_CONTAINER = 0, IXJ__CTX_VALUE = 1 };
+
+/* Why a scan returned. */
+enum {
+    IXJ__SCAN_END = 0,   /* every byte examined */
+    IXJ__SCAN_FULL = 1,  /* stopped before a token: the FIFO is full */
+    IXJ__SCAN_TOKEN = 2, /* (until_token_end) the open token ended */
+    IXJ__SCAN_ERROR = 3  /* an error; see err_* */
+};
+
+typedef struct ixj__scan {
+    size_t consumed; /* bytes of the input examined */
+    size_t safe;     /* leading bytes that form complete tokens */
+    int stop;        /* IXJ__SCAN_* */
+} ixj__scan;
+
+typedef struct ixj__guard {
+    /* Configuration, fixed for a document. */
+    uint64_t max_depth;
+    uint64_t max_string;
+    uint64_t max_number;
+    uint64_t max_array;
+    uint64_t max_document; /* 0: unlimited */
+    bool allow_nul;        /* \u0000 allowed (the any type) */
+    bool root_object;      /* a top-level value must be an object */
+
+    /* Position. */
+    uint64_t offset;     /* absolute offset of the next byte */
+    uint64_t doc_start;  /* offset of the document's first byte */
+    uint64_t line;       /* 1-based line of the next byte */
+    uint64_t line_start; /* offset of the first byte of that line */
+
+    /* Grammar. */
+    uint8_t state;     /* GS_* in guard.c */
+    uint8_t sub;       /* token sub-state */
+    uint8_t key;       /* the open string is a key */
+    uint32_t depth;    /* open containers */
+    uint32_t capacity; /* of the container stack */
+    uint8_t *is_array; /* per depth: 1 array, 0 object */
+    uint64_t *count;   /* per depth: elements started (arrays) */
+
+    /* The open token. */
+    uint64_t tok_start;  /* offset of its first byte */
+    uint64_t esc_start;  /* offset of the backslash of the escape */
+    uint64_t high_start; /* offset of a pending high surrogate escape */
+    uint64_t seq_start;  /* offset of a UTF-8 lead byte */
+    uint32_t hex;        /* \u digits so far */
+    uint8_t hex_digits;  /* how many */
+    uint8_t seq_left;    /* UTF-8 continuation bytes still due */
+    uint8_t seq_lo;      /* range of the next continuation byte */
+    uint8_t seq_hi;
+    const char *literal; /* rest of true/false/null still due */
+
+    /* Positions of tokens scanned but not yet consumed by callbacks. */
+    uint32_t fifo_r, fifo_w;
+    ixj__tokpos fifo[IXJ__FIFO_SIZE];
+
+    /* The first error. */
+    int err_code; /* ixj_status; 0 when none */
+    int err_ctx;  /* IXJ__CTX_* */
+    uint64_t err_offset;
+    uint64_t err_line;
+    uint64_t err_column;
+
+    ixj_allocator alloc;
+} ixj__guard;
+
+void ixj__guard_init(ixj__guard *g, const ixj_allocator *alloc);
+void ixj__guard_release(ixj__guard *g);
+
+/* Starts a document at the current offset (which begin resets to 0).
+ * Keeps the container stack's memory. */
+void ixj__guard_begin(ixj__guard *g);
+
+/* Rewinds the absolute position to offset 0, line 1. */
+void ixj__guard_rewind_position(ixj__guard *g);
+
+/*
+ * Examines bytes of the document. With until_token_end, the guard is
+ * inside a token that began in an earlier call and returns as soon as it
+ * ends (IXJ__SCAN_TOKEN, consumed = bytes that belong to it). Otherwise
+ * it returns at the end of the input, when the FIFO is full, or at the
+ * first error. `safe` is the length of the prefix made of complete tokens
+ * and whitespace: on END, up to the start of an incomplete token; on
+ * ERROR, the cut before which everything is valid (the start of the token
+ * in which the error lies, or the error's offset).
+ */
+void ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
+                     bool until_token_end, ixj__scan *out);
+
+/*
+ * The input ended. Completes a number that the end terminates and returns
+ * true when that happened (the caller then hands yajl a terminator);
+ * records IXJ_ERR_TRUNCATED when the document is not complete. Returns
+ * through *complete whether the top-level value is complete.
+ */
+bool ixj__guard_end(ixj__guard *g, bool *complete);
+
+/* True when the guard is inside a token. */
+bool ixj__guard_in_token(const ixj__guard *g);
+
+static inline bool
+ixj__fifo_empty(const ixj__guard *g)
+{
+    return g->fifo_r == g->fifo_w;
+}
+
+/* The position of the next token a callback handles. */
+static inline const ixj__tokpos *
+ixj__fifo_pop(ixj__guard *g)
+{
+    const ixj__tokpos *t = &g->fifo[g->fifo_r & (IXJ__FIFO_SIZE - 1)];
+    g->fifo_r++;
+    return t;
+}
+
+#endif /* IXJOB_GUARD_H */

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The field tables: the one file that changes when a payload changes.
+ * Each table is the expansion of a field list from <ixjob/types.h>, so the
+ * list there is the only place a field is described. The static
+ * assertions check every member's C type against its kind, so a list and
+ * its hand-written struct cannot drift apart silently.
+ */
+#include <stddef.h>
+
+#include "schema.h"
+
+/* The part of a descriptor that depends on the kind. */
+#define AUX_STRING(S, m)       0
+#define AUX_UINT64(S, m)       0
+#define AUX_INT64(S, m)        0
+#define AUX_BOOL(S, m)         0
+#define AUX_TIMESTAMP(S, m)    0
+#define AUX_ENUM(S, m)         offsetof(S, m##_raw)
+#define AUX_OBJECT(S, m)       0
+#define AUX_OBJECT_ARRAY(S, m) offsetof(S, n_##m)
+#define AUX_STRING_ARRAY(S, m) offsetof(S, n_##m)
+
+#define OBJ_STRING(ref)       NULL
+#define OBJ_UINT64(ref)       NULL
+#define OBJ_INT64(ref)        NULL
+#define OBJ_BOOL(ref)         NULL
+#define OBJ_TIMESTAMP(ref)    NULL
+#define OBJ_ENUM(ref)         NULL
+#define OBJ_OBJECT(ref)       &ixj__object_##ref
+#define OBJ_OBJECT_ARRAY(ref) &ixj__object_##ref
+#define OBJ_STRING_ARRAY(ref) NULL
+
+#define ENUM_STRING(ref)       NULL
+#define ENUM_UINT64(ref)       NULL
+#define ENUM_INT64(ref)        NULL
+#define ENUM_BOOL(ref)         NULL
+#define ENUM_TIMESTAMP(ref)    NULL
+#define ENUM_ENUM(ref)         &ixj__enum_##ref
+#define ENUM_OBJECT(ref)       NULL
+#define ENUM_OBJECT_ARRAY(ref) NULL
+#define ENUM_STRING_ARRAY(ref) NULL
+
+/* The C type each kind stores. */
+#define TYPE_STRING(ref)       ixj_string
+#define TYPE_UINT64(ref)       uint64_t
+#define TYPE_INT64(ref)        int64_t
+#define TYPE_BOOL(ref)         bool
+#define TYPE_TIMESTAMP(ref)    ixj_timestamp
+#define TYPE_ENUM(ref)         ixj_##ref
+#define TYPE_OBJECT(ref)       ixj_##ref
+#define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *
+#define TYPE_STRING_ARRAY(ref) const ixj_string *
+
+#define DESCRIBE_(S, bit, member, alias_, kind_, ref) \
+    {#member,                                         \
+     alias_,                                          \
+     sizeof(#member) - 1,                             \
+     sizeof(alias_) - 1,                              \
+     IXJ__KIND_##kind_,                               \
+     bit,                                             \
+     offsetof(S, member),                             \
+     AUX_##kind_(S, member),                          \
+     OBJ_##kind_(ref),                                \
+     ENUM_##kind_(ref)},
+
+/* The companion member of enums and arrays. */
+#define AUX_CHECK_STRING(S, m)
+#define AUX_CHECK_UINT64(S, m)
+#define AUX_CHECK_INT64(S, m)
+#define AUX_CHECK_BOOL(S, m)
+#define AUX_CHECK_TIMESTAMP(S, m)
+#define AUX_CHECK_OBJECT(S, m)
+#define AUX_CHECK_ENUM(S, m)                                                 \
+    _Static_assert(_Generic(((S *)0)->m##_raw, ixj_string : 1, default : 0), \
+                   #S "." #m "_raw must be an ixj_string");
+#define AUX_CHECK_OBJECT_ARRAY(S, m)                                   \
+    _Static_assert(_Generic(((S *)0)->n_##m, size_t : 1, default : 0), \
+                   #S ".n_" #m " must be a size_t");
+#define AUX_CHECK_STRING_ARRAY(S, m) AUX_CHECK_OBJECT_ARRAY(S, m)
+
+#define CHECK_(S, bit, member, alias_, kind_, ref)                      \
+    _Static_assert(                                                     \
+        _Generic(((S *)0)->member, TYPE_##kind_(ref) : 1, default : 0), \
+        #S "." #member " does not have the type of a " #kind_);         \
+    AUX_CHECK_##kind_(S, member)
+
+/* Descriptor of struct ixj_<name> from field list <LIST>. */
+#define OBJECT_DESC(name, LIST, required_mask)                         \
+    static const ixj__field name##_fields[] = {LIST(name##_DESCRIBE)}; \
+    LIST(name##_CHECK)                                                 \
+    _Static_assert(sizeof(name##_fields) / sizeof(ixj__field) <= 64,   \
+                   "presence fits in 64 bits");                        \
+    const ixj__object_desc ixj__object_##name = {                      \
+        "ixj_" #name, sizeof(ixj_##name),                              \
+        sizeof(name##_fields) / sizeof(ixj__field), required_mask,     \
+        name##_fields}
+
+#define data_source_job_DESCRIBE(...) \
+    DESCRIBE_(ixj_data_source_job, __VA_ARGS__)
+#define data_source_job_CHECK(...) CHECK_(ixj_data_source_job, __VA_ARGS__)
+#define job_DESCRIBE(...)          DESCRIBE_(ixj_job, __VA_ARGS__)
+#define job_CHECK(...)             CHECK_(ixj_job, __VA_ARGS__)
+#define job_envelope_DESCRIBE(...) DESCRIBE_(ixj_job_envelope, __VA_ARGS__)
+#define job_envelope_CHECK(...)    CHECK_(ixj_job_envelope, __VA_ARGS__)
+#define pages_DESCRIBE(...)        DESCRIBE_(ixj_pages, __VA_ARGS__)
+#define pages_CHECK(...)           CHECK_(ixj_pages, __VA_ARGS__)
+#define links_DESCRIBE(...)        DESCRIBE_(ixj_links, __VA_ARGS__)
+#define links_CHECK(...)           CHECK_(ixj_links, __VA_ARGS__)
+#define meta_DESCRIBE(...)         DESCRIBE_(ixj_meta, __VA_ARGS__)
+#define meta_CHECK(...)            CHECK_(ixj_meta, __VA_ARGS__)
+#define job_list_DESCRIBE(...)     DESCRIBE_(ixj_job_list, __VA_ARGS__)
+#define job_list_CHECK(...)        CHECK_(ixj_job_list, __VA_ARGS__)
+#define data_source_list_DESCRIBE(...) \
+    DESCRIBE_(ixj_data_source_list, __VA_ARGS__)
+#define data_source_list_CHECK(...)  CHECK_(ixj_data_source_list, __VA_ARGS__)
+#define signed_url_DESCRIBE(...)     DESCRIBE_(ixj_signed_url, __VA_ARGS__)
+#define signed_url_CHECK(...)        CHECK_(ixj_signed_url, __VA_ARGS__)
+#define error_body_DESCRIBE(...)     DESCRIBE_(ixj_error_body, __VA_ARGS__)
+#define error_body_CHECK(...)        CHECK_(ixj_error_body, __VA_ARGS__)
+#define create_request_DESCRIBE(...) DESCRIBE_(ixj_create_request, __VA_ARGS__)
+#define create_request_CHECK(...)    CHECK_(ixj_create_request, __VA_ARGS__)
+
+/* The enum members are read and written as int. */
+_Static_assert(sizeof(ixj_batch_job_phase) == sizeof(int), "enum is an int");
+_Static_assert(sizeof(ixj_index_job_status) == sizeof(int), "enum is an int");
+_Static_assert(sizeof(ixj_data_source_status) == sizeof(int), "enum is an int");
+
+OBJECT_DESC(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0);
+OBJECT_DESC(job, IXJ_JOB_FIELDS, 0);
+OBJECT_DESC(job_envelope, IXJ_JOB_ENVELOPE_FIELDS, 0);
+OBJECT_DESC(pages, IXJ_PAGES_FIELDS, 0);
+OBJECT_DESC(links, IXJ_LINKS_FIELDS, 0);
+OBJECT_DESC(meta, IXJ_META_FIELDS, 0);
+OBJECT_DESC(job_list, IXJ_JOB_LIST_FIELDS, 0);
+OBJECT_DESC(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0);
+OBJECT_DESC(signed_url, IXJ_SIGNED_URL_FIELDS, 0);
+/* shared/models/error.yml: `required: [id, message]` */
+OBJECT_DESC(error_body, IXJ_ERROR_BODY_FIELDS,
+            (UINT64_C(1) << IXJ_ERROR_BODY_ID) |
+                (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE));
+OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0);
+
+const ixj__object_desc *
+ixj__root_object(ixj_type type)
+{
+    switch (type) {
+    case IXJ_TYPE_JOB:
+        return &ixj__object_job_envelope;
+    case IXJ_TYPE_LIST:
+        return &ixj__object_job_list;
+    case IXJ_TYPE_DATA_SOURCES:
+        return &ixj__object_data_source_list;
+    case IXJ_TYPE_SIGNED_URL:
+        return &ixj__object_signed_url;
+    case IXJ_TYPE_ERROR:
+        return &ixj__object_error_body;
+    case IXJ_TYPE_CREATE_REQUEST:
+        return &ixj__object_create_request;
+    case IXJ_TYPE_AUTO:
+    case IXJ_TYPE_ANY:
+        break;
+    }
+    return NULL;
+}
