@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: MIT */
+#include "testutil.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rfc3339.h"
+#include "schema.h"
+
+/* ------------------------------------------------------------------ */
+/* Strings and files                                                    */
+/* ------------------------------------------------------------------ */
+
+static void
+buf_reserve(tu_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + extra + 1)
+            cap *= 2;
+        b->data = realloc(b->data, cap);
+        if (b->data == NULL)
+            abort();
+        b->cap = cap;
+    }
+}
+
+void
+tu_buf_put(tu_buf *b, const char *text, size_t len)
+{
+    buf_reserve(b, len);
+    memcpy(b->data + b->len, text, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void
+tu_buf_puts(tu_buf *b, const char *text)
+{
+    tu_buf_put(b, text, strlen(text));
+}
+
+void
+tu_buf_printf(tu_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void
+tu_buf_free(tu_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *
+tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    tu_buf b = {0};
+    char chunk[65536];
+    size_t n;
+
+    if (f == NULL)
+        return NULL;
+    buf_reserve(&b, 0);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tu_buf_put(&b, chunk, n);
+    fclose(f);
+    *len = b.len;
+    return b.data;
+}
+
+const char *
+tu_tests_dir(void)
+{
+    const char *dir = getenv("IXJOB_TESTS_DIR");
+    return dir != NULL ? dir : "tests";
+}
+
+const char *
+tu_shared_dir(void)
+{
+    static char path[4096];
+    const char *dir = getenv("IXJOB_SHARED_DIR");
+    struct stat st;
+
+    if (dir == NULL || *dir == '\0') {
+        snprintf(path, sizeof path, "%s/../../shared", tu_tests_dir());
+        dir = path;
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return dir;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                              */
+/* ------------------------------------------------------------------ */
+
+void
+tu_opts_default(tu_opts *o)
+{
+    o->type = IXJ_TYPE_AUTO;
+    o->strict = false;
+    o->max_depth = IXJ_DEFAULT_MAX_DEPTH;
+    o->max_string = IXJ_DEFAULT_MAX_STRING_BYTES;
+    o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
+    o->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
+    o->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+}
+
+static bool
+parse_number_arg(const char *arg, const char *name, uint64_t *out)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0 || arg[n] != '=')
+        return false;
+    *out = strtoull(arg + n + 1, NULL, 10);
+    return true;
+}
+
+bool
+tu_opts_parse(tu_opts *o, const char *args)
+{
+    char copy[1024];
+    char *save = NULL;
+    snprintf(copy, sizeof copy, "%s", args);
+    for (char *arg = strtok_r(copy, " \t\r\n", &save); arg != NULL;
+         arg = strtok_r(NULL, " \t\r\n", &save)) {
+        if (strncmp(arg, "--type=", 7) == 0) {
+            if (!ixj_type_from_name(arg + 7, &o->type))
+                return false;
+        } else if (strcmp(arg, "--strict") == 0) {
+            o->strict = true;
+        } else if (!parse_number_arg(arg, "--max-depth", &o->max_depth) &&
+                   !parse_number_arg(arg, "--max-string", &o->max_string) &&
+                   !parse_number_arg(arg, "--max-number", &o->max_number) &&
+                   !parse_number_arg(arg, "--max-array", &o->max_array) &&
+                   !parse_number_arg(arg, "--max-document",
+                                     &o->max_document)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void
+tu_opts_apply(const tu_opts *o, ixj_decoder *d)
+{
+    if (ixj_decoder_set_option(d, IXJ_OPT_STRICT, o->strict) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_DEPTH, o->max_depth) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_STRING_BYTES, o->max_string) !=
+            IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_NUMBER_BYTES, o->max_number) !=
+            IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_ARRAY_ELEMENTS, o->max_array) !=
+            IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
+                               o->max_document) != IXJ_OK)
+        abort();
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                            */
+/* ------------------------------------------------------------------ */
+
+/* A string as a JSON string literal, escaping only what must be. */
+static void
+render_string(tu_buf *out, const char *s, size_t len)
+{
+    tu_buf_put(out, "\"", 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            tu_buf_put(out, esc, 2);
+        } else if (c == '\n') {
+            tu_buf_puts(out, "\\n");
+        } else if (c == '\t') {
+            tu_buf_puts(out, "\\t");
+        } else if (c < 0x20 || c == 0x7F) {
+            tu_buf_printf(out, "\\u%04X", c);
+        } else {
+            tu_buf_put(out, (const char *)&s[i], 1);
+        }
+    }
+    tu_buf_put(out, "\"", 1);
+}
+
+static void render_object(tu_buf *out, const char *path,
+                          const ixj__object_desc *desc, const void *base);
+
+static void
+render_field(tu_buf *out, const char *path, const ixj__field *f,
+             const void *base)
+{
+    const void *m = ixj__cmember(base, f);
+    tu_buf_printf(out, "%s = ", path);
+    switch ((ixj__kind)f->kind) {
+    case IXJ__KIND_STRING:
+        render_string(out, ((const ixj_string *)m)->ptr,
+                      ((const ixj_string *)m)->len);
+        break;
+    case IXJ__KIND_UINT64:
+        tu_buf_printf(out, "%llu", (unsigned long long)*(const uint64_t *)m);
+        break;
+    case IXJ__KIND_INT64:
+        tu_buf_printf(out, "%lld", (long long)*(const int64_t *)m);
+        break;
+    case IXJ__KIND_BOOL:
+        tu_buf_puts(out, *(const bool *)m ? "true" : "false");
+        break;
+    case IXJ__KIND_TIMESTAMP: {
+        const ixj_timestamp *t = m;
+        char text[IXJ__RFC3339_MAX];
+        size_t n = ixj__rfc3339_format(t, text);
+        int off = t->offset_minutes < 0 ? -t->offset_minutes : t->offset_minutes;
+        tu_buf_put(out, text, n);
+        tu_buf_printf(out, " (%s%02d:%02d)", t->offset_minutes < 0 ? "-" : "+",
+                      off / 60, off % 60);
+        break;
+    }
+    case IXJ__KIND_ENUM: {
+        int v = *(const int *)m;
+        if (v >= 0 && v < f->enumeration->count) {
+            tu_buf_puts(out, f->enumeration->literals[v]);
+        } else {
+            const ixj_string *raw =
+                (const ixj_string *)((const char *)base + f->aux_offset);
+            tu_buf_puts(out, "UNRECOGNIZED ");
+            render_string(out, raw->ptr, raw->len);
+        }
+        break;
+    }
+    case IXJ__KIND_OBJECT:
+        tu_buf_puts(out, "{}\n");
+        render_object(out, path, f->object, m);
+        return;
+    case IXJ__KIND_OBJECT_ARRAY:
+    case IXJ__KIND_STRING_ARRAY: {
+        const char *items = *(const char *const *)m;
+        size_t n = *(const size_t *)((const char *)base + f->aux_offset);
+        bool objects = f->kind == IXJ__KIND_OBJECT_ARRAY;
+        size_t size = objects ? f->object->size : sizeof(ixj_string);
+        tu_buf_printf(out, "[%zu]\n", n);
+        for (size_t i = 0; i < n && items != NULL; i++) {
+            tu_buf sub = {0};
+            tu_buf_printf(&sub, "%s[%zu]", path, i);
+            if (objects) {
+                tu_buf_printf(out, "%s = {}\n", sub.data);
+                render_object(out, sub.data, f->object, items + i * size);
+            } else {
+                const ixj_string *s =
+                    (const ixj_string *)(const void *)(items + i * size);
+                tu_buf_printf(out, "%s = ", sub.data);
+                render_string(out, s->ptr, s->len);
+                tu_buf_puts(out, "\n");
+            }
+            tu_buf_free(&sub);
+        }
+        return;
+    }
+    }
+    tu_buf_puts(out, "\n");
+}
+
+static void
+render_object(tu_buf *out, const char *path, const ixj__object_desc *desc,
+              const void *base)
+{
+    uint64_t present = *(const uint64_t *)base;
+    for (unsigned i = 0; i < desc->n_fields; i++) {
+        const ixj__field *f = &desc->fields[i];
+        tu_buf sub = {0};
+        if (!((present >> f->bit) & 1))
+            continue;
+        tu_buf_printf(&sub, "%s.%s", path, f->name);
+        render_field(out, sub.data, f, base);
+        tu_buf_free(&sub);
+    }
+}
+
+void
+tu_render_result(tu_buf *out, const ixj_result *r)
+{
+    tu_buf_printf(out, "ok %s unknown_fields=%llu unrecognized_enums=%llu\n",
+                  ixj_type_name(r->type),
+                  (unsigned long long)r->unknown_fields,
+                  (unsigned long long)r->unrecognized_enums);
+    if (r->type != IXJ_TYPE_ANY)
+        render_object(out, "$", ixj__root_object(r->type), r->as.value);
+}
+
+void
+tu_render_error(tu_buf *out, const ixj_error *e)
+{
+    tu_buf_printf(out, "error %s at %s offset=%llu line=%llu column=%llu\n",
+                  ixj_status_name(e->code), e->path,
+                  (unsigned long long)e->offset, (unsigned long long)e->line,
+                  (unsigned long long)e->column);
+}
+
+char *
+tu_decode_text(ixj_decoder *d, const tu_opts *o, const char *buf, size_t len,
+               size_t chunk, size_t split)
+{
+    tu_buf out = {0};
+    ixj_result r;
+    ixj_status st;
+
+    tu_opts_apply(o, d);
+    st = ixj_decoder_begin(d, o->type);
+    if (st == IXJ_OK && chunk > 0) {
+        for (size_t at = 0; at < len && st == IXJ_OK; at += chunk)
+            st = ixj_decoder_feed(d, buf + at,
+                                  len - at < chunk ? len - at : chunk);
+    } else if (st == IXJ_OK && split > 0) {
+        st = ixj_decoder_feed(d, buf, split);
+        if (st == IXJ_OK)
+            st = ixj_decoder_feed(d, buf + split, len - split);
+    } else if (st == IXJ_OK) {
+        st = ixj_decoder_feed(d, buf, len);
+    }
+    if (st == IXJ_OK)
+        st = ixj_decoder_finish(d, &r);
+    if (st == IXJ_OK)
+        tu_render_result(&out, &r);
+    else
+        tu_render_error(&out, ixj_decoder_error(d));
+    ixj_decoder_reset(d);
+    return out.data;
+}
+
+/* ------------------------------------------------------------------ */
+/* Allocator                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Each block carries its size in front, for accounting. */
+#define HDR 16
+
+static bool
+should_fail(tu_alloc *a)
+{
+    a->calls++;
+    if (a->fail_at != 0 &&
+        (a->calls == a->fail_at || (a->fail_rest && a->calls > a->fail_at))) {
+        a->failed = true;
+        return true;
+    }
+    return false;
+}
+
+static void *
+t_malloc(void *ctx, size_t size)
+{
+    tu_alloc *a = ctx;
+    char *p;
+    if (should_fail(a) || (p = malloc(HDR + size)) == NULL)
+        return NULL;
+    memcpy(p, &size, sizeof size);
+    a->live_bytes += size;
+    a->live_blocks++;
+    if (a->live_bytes > a->peak_bytes)
+        a->peak_bytes = a->live_bytes;
+    return p + HDR;
+}
+
+static void *
+t_realloc(void *ctx, void *ptr, size_t size)
+{
+    tu_alloc *a = ctx;
+    char *p;
+    size_t old;
+    if (ptr == NULL)
+        return t_malloc(ctx, size);
+    if (should_fail(a))
+        return NULL;
+    memcpy(&old, (char *)ptr - HDR, sizeof old);
+    if ((p = realloc((char *)ptr - HDR, HDR + size)) == NULL)
+        return NULL;
+    memcpy(p, &size, sizeof size);
+    a->live_bytes = a->live_bytes - old + size;
+    if (a->live_bytes > a->peak_bytes)
+        a->peak_bytes = a->live_bytes;
+    return p + HDR;
+}
+
+static void
+t_free(void *ctx, void *ptr)
+{
+    tu_alloc *a = ctx;
+    size_t old;
+    if (ptr == NULL)
+        return;
+    memcpy(&old, (char *)ptr - HDR, sizeof old);
+    a->live_bytes -= old;
+    a->live_blocks--;
+    a->frees++;
+    free((char *)ptr - HDR);
+}
+
+void
+tu_alloc_init(tu_alloc *a)
+{
+    memset(a, 0, sizeof *a);
+    a->hooks.malloc = t_malloc;
+    a->hooks.realloc = t_realloc;
+    a->hooks.free = t_free;
+    a->hooks.ctx = a;
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared test support: files, options, decoding with any chunking, a text
+ * rendering of results and errors (the corpus's expected-output format),
+ * and an allocator that counts, measures and fails on demand.
+ */
+#ifndef IXJOB_TESTUTIL_H
+#define IXJOB_TESTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ixjob/ixjob.h>
+
+/* A growable NUL-terminated string. */
+typedef struct tu_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} tu_buf;
+
+void tu_buf_put(tu_buf *b, const char *text, size_t len);
+void tu_buf_puts(tu_buf *b, const char *text);
+void tu_buf_printf(tu_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void tu_buf_free(tu_buf *b);
+
+/* Reads a whole file (malloc'd, NUL added after len bytes); NULL when it
+ * cannot be read. */
+char *tu_read_file(const char *path, size_t *len);
+
+/* The source tree's tests/ directory (IXJOB_TESTS_DIR, set by make). */
+const char *tu_tests_dir(void);
+
+/* The shared reference data directory (IXJOB_SHARED_DIR, else
+ * ../shared beside the source tree), or NULL when it does not exist. */
+const char *tu_shared_dir(void);
+
+/* Decoder options as the corpus's `args:` line gives them. */
+typedef struct tu_opts {
+    ixj_type type;
+    bool strict;
+    uint64_t max_depth, max_string, max_number, max_array, max_document;
+} tu_opts;
+
+void tu_opts_default(tu_opts *o);
+
+/* Applies space-separated arguments (--type=NAME, --strict,
+ * --max-depth=N, --max-string=N, --max-number=N, --max-array=N,
+ * --max-document=N). Returns false on an unknown argument. */
+bool tu_opts_parse(tu_opts *o, const char *args);
+
+/* Applies options to a decoder. */
+void tu_opts_apply(const tu_opts *o, ixj_decoder *d);
+
+/*
+ * Decodes len bytes and returns the rendering of the outcome (malloc'd):
+ * the result's dump, or the error line. chunk > 0 feeds chunk-byte
+ * pieces; split > 0 feeds [0, split) then the rest; both 0 feeds the
+ * whole buffer with one feed call.
+ */
+char *tu_decode_text(ixj_decoder *d, const tu_opts *o, const char *buf,
+                     size_t len, size_t chunk, size_t split);
+
+/* Renders a successful result: one line per present value, in table
+ * order (see tests/corpus/README.md). */
+void tu_render_result(tu_buf *out, const ixj_result *r);
+
+/* Renders an error: "error CODE at PATH offset=O line=L column=C". */
+void tu_render_error(tu_buf *out, const ixj_error *e);
+
+/*
+ * An allocator that counts calls, tracks live and peak bytes, and fails
+ * the fail_at-th call (1-based; 0 never fails) and every later one when
+ * fail_rest is set.
+ */
+typedef struct tu_alloc {
+    ixj_allocator hooks;
+    uint64_t calls;      /* malloc + realloc calls */
+    uint64_t frees;
+    uint64_t fail_at;
+    bool fail_rest;
+    bool failed;         /* a call was failed */
+    size_t live_bytes;
+    size_t peak_bytes;
+    size_t live_blocks;
+} tu_alloc;
+
+void tu_alloc_init(tu_alloc *a);
+
+#endif /* IXJOB_TESTUTIL_H */
