@@ -854,6 +854,30 @@ clear_error(ixj_decoder *d)
     d->error.message = ixj_status_message(IXJ_OK);
 }
 
+/* Drops the document, keeping memory. */
+static void
+discard_document(ixj_decoder *d)
+{
+    if (d->phase == PHASE_ACTIVE)
+        d->yajl_dirty = true; /* yajl stopped mid-document */
+    for (uint32_t i = 0; i < d->depth; i++) {
+        frame *f = &d->frames[i];
+        if (f->kind == FR_ARRAY && f->items != NULL)
+            ixj__arena_buffer_drop(d->arena, f->items);
+    }
+    d->depth = 0;
+    d->keys_len = 0;
+    d->hold_len = 0;
+    d->root = NULL;
+    d->root_done = false;
+    d->unknown_fields = d->unrecognized_enums = 0;
+    memset(&d->result, 0, sizeof d->result);
+    if (d->arena != NULL)
+        ixj__arena_rewind(d->arena);
+    clear_error(d);
+    d->phase = PHASE_IDLE;
+}
+
 ixj_decoder *
 ixj_decoder_new(const ixj_allocator *alloc)
 {
@@ -887,6 +911,7 @@ ixj_decoder_free(ixj_decoder *d)
     if (d == NULL)
         return;
     a = &d->alloc;
+    discard_document(d); /* array buffers go back to the arena */
     ixj_arena_free(d->arena);
     ixj__guard_release(&d->guard);
     ixj__ypool_destroy(&d->ypool);
@@ -904,7 +929,7 @@ ixj_decoder_free(ixj_decoder *d)
 ixj_status
 ixj_decoder_set_option(ixj_decoder *d, ixj_option option, uint64_t value)
 {
-    if (d->phase == PHASE_ACTIVE || d->phase == PHASE_FAILED)
+    if (d->phase == PHASE_ACTIVE)
         return IXJ_ERR_MISUSE;
     switch (option) {
     case IXJ_OPT_STRICT:
@@ -961,30 +986,6 @@ ixj_decoder_get_option(const ixj_decoder *d, ixj_option option)
     return 0;
 }
 
-/* Drops the document, keeping memory. */
-static void
-discard_document(ixj_decoder *d)
-{
-    if (d->phase == PHASE_ACTIVE)
-        d->yajl_dirty = true; /* yajl stopped mid-document */
-    for (uint32_t i = 0; i < d->depth; i++) {
-        frame *f = &d->frames[i];
-        if (f->kind == FR_ARRAY && f->items != NULL)
-            ixj__arena_buffer_drop(d->arena, f->items);
-    }
-    d->depth = 0;
-    d->keys_len = 0;
-    d->hold_len = 0;
-    d->root = NULL;
-    d->root_done = false;
-    d->unknown_fields = d->unrecognized_enums = 0;
-    memset(&d->result, 0, sizeof d->result);
-    if (d->arena != NULL)
-        ixj__arena_rewind(d->arena);
-    clear_error(d);
-    d->phase = PHASE_IDLE;
-}
-
 void
 ixj_decoder_reset(ixj_decoder *d)
 {
@@ -1005,12 +1006,16 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     }
     if (d->yajl == NULL) {
         d->yajl = ixj__ypool_handle(&d->ypool, &callbacks, d);
-        if (d->yajl == NULL)
-            return IXJ_ERR_NOMEM;
         d->yajl_dirty = false;
     }
-    if (d->arena == NULL && (d->arena = ixj__arena_new(&d->alloc)) == NULL)
-        return IXJ_ERR_NOMEM;
+    if (d->arena == NULL)
+        d->arena = ixj__arena_new(&d->alloc);
+    if (d->yajl == NULL || d->arena == NULL) {
+        /* The document fails before its first byte: the error sticks like
+         * any other until the next begin or reset. */
+        record_error(d, IXJ_ERR_NOMEM, 0, 1, 1, PATH_CONTAINER);
+        return fail_now(d);
+    }
 
     g->max_depth = d->max_depth;
     g->max_string = d->max_string;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,13 @@ tu_shared_dir(void)
     return dir;
 }
 
+unsigned
+tu_quick_stride(unsigned stride)
+{
+    const char *q = getenv("IXJOB_TEST_QUICK");
+    return q != NULL && *q != '\0' && *q != '0' ? stride : 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
 /* ------------------------------------------------------------------ */
@@ -150,8 +158,7 @@ tu_opts_parse(tu_opts *o, const char *args)
                    !parse_number_arg(arg, "--max-string", &o->max_string) &&
                    !parse_number_arg(arg, "--max-number", &o->max_number) &&
                    !parse_number_arg(arg, "--max-array", &o->max_array) &&
-                   !parse_number_arg(arg, "--max-document",
-                                     &o->max_document)) {
+                   !parse_number_arg(arg, "--max-document", &o->max_document)) {
             return false;
         }
     }
@@ -172,6 +179,87 @@ tu_opts_apply(const tu_opts *o, ixj_decoder *d)
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
                                o->max_document) != IXJ_OK)
         abort();
+}
+
+/* ------------------------------------------------------------------ */
+/* The corpus                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+collect_cases(const char *dir, tu_case **cases, size_t *n)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    if (dh == NULL)
+        return;
+    while ((e = readdir(dh)) != NULL) {
+        char path[1024];
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (len > 7 && strcmp(e->d_name + len - 7, ".expect") == 0) {
+            tu_case *c;
+            char *dot;
+            *cases = realloc(*cases, (*n + 1) * sizeof **cases);
+            c = &(*cases)[(*n)++];
+            snprintf(c->expect_path, sizeof c->expect_path, "%s", path);
+            snprintf(c->input_path, sizeof c->input_path, "%s", path);
+            /* name.expect and name.strict.expect share name.json */
+            dot = strchr(strrchr(c->input_path, '/') + 1, '.');
+            snprintf(dot, sizeof c->input_path - (size_t)(dot - c->input_path),
+                     ".json");
+        } else if (strchr(e->d_name, '.') == NULL) {
+            collect_cases(path, cases, n);
+        }
+    }
+    closedir(dh);
+}
+
+static int
+compare_cases(const void *a, const void *b)
+{
+    return strcmp(((const tu_case *)a)->expect_path,
+                  ((const tu_case *)b)->expect_path);
+}
+
+tu_case *
+tu_corpus_list(const char *dir, size_t *count)
+{
+    tu_case *cases = NULL;
+    *count = 0;
+    collect_cases(dir, &cases, count);
+    qsort(cases, *count, sizeof *cases, compare_cases);
+    return cases;
+}
+
+void
+tu_corpus_read(const tu_case *c, tu_opts *o, char **expected)
+{
+    size_t len;
+    char *text = tu_read_file(c->expect_path, &len);
+    char *body = text;
+
+    if (text == NULL) {
+        fprintf(stderr, "cannot read %s\n", c->expect_path);
+        abort();
+    }
+    tu_opts_default(o);
+    if (strstr(c->expect_path, ".strict.expect") != NULL)
+        o->strict = true;
+    if (strncmp(text, "args:", 5) == 0) {
+        char *nl = strchr(text, '\n');
+        if (nl == NULL)
+            abort();
+        *nl = '\0';
+        if (!tu_opts_parse(o, text + 5)) {
+            fprintf(stderr, "bad args in %s\n", c->expect_path);
+            abort();
+        }
+        body = nl + 1;
+    }
+    *expected = strdup(body);
+    free(text);
 }
 
 /* ------------------------------------------------------------------ */
@@ -228,7 +316,8 @@ render_field(tu_buf *out, const char *path, const ixj__field *f,
         const ixj_timestamp *t = m;
         char text[IXJ__RFC3339_MAX];
         size_t n = ixj__rfc3339_format(t, text);
-        int off = t->offset_minutes < 0 ? -t->offset_minutes : t->offset_minutes;
+        int off =
+            t->offset_minutes < 0 ? -t->offset_minutes : t->offset_minutes;
         tu_buf_put(out, text, n);
         tu_buf_printf(out, " (%s%02d:%02d)", t->offset_minutes < 0 ? "-" : "+",
                       off / 60, off % 60);
@@ -298,8 +387,7 @@ void
 tu_render_result(tu_buf *out, const ixj_result *r)
 {
     tu_buf_printf(out, "ok %s unknown_fields=%llu unrecognized_enums=%llu\n",
-                  ixj_type_name(r->type),
-                  (unsigned long long)r->unknown_fields,
+                  ixj_type_name(r->type), (unsigned long long)r->unknown_fields,
                   (unsigned long long)r->unrecognized_enums);
     if (r->type != IXJ_TYPE_ANY)
         render_object(out, "$", ixj__root_object(r->type), r->as.value);

@@ -13,6 +13,15 @@
 
 #include <ixjob/ixjob.h>
 
+/* ck_assert_msg for hot loops: Check's asserts each report a checkpoint
+ * through a pipe in fork mode, which makes millions of them slow; this
+ * only calls into Check when the condition fails. */
+#define TU_CHECK(cond, ...)            \
+    do {                               \
+        if (!(cond))                   \
+            ck_abort_msg(__VA_ARGS__); \
+    } while (0)
+
 /* A growable NUL-terminated string. */
 typedef struct tu_buf {
     char *data;
@@ -36,6 +45,10 @@ const char *tu_tests_dir(void);
 /* The shared reference data directory (IXJOB_SHARED_DIR, else
  * ../shared beside the source tree), or NULL when it does not exist. */
 const char *tu_shared_dir(void);
+
+/* 1 normally; a larger stride for exhaustive loops when IXJOB_TEST_QUICK
+ * is set (the valgrind run of CI), so that they sample instead. */
+unsigned tu_quick_stride(unsigned stride);
 
 /* Decoder options as the corpus's `args:` line gives them. */
 typedef struct tu_opts {
@@ -70,6 +83,20 @@ void tu_render_result(tu_buf *out, const ixj_result *r);
 /* Renders an error: "error CODE at PATH offset=O line=L column=C". */
 void tu_render_error(tu_buf *out, const ixj_error *e);
 
+/* A corpus case (tests/corpus/README.md): an expectation file and its
+ * input. */
+typedef struct tu_case {
+    char expect_path[1024];
+    char input_path[1024];
+} tu_case;
+
+/* Every case under dir, sorted by expectation path (malloc'd array). */
+tu_case *tu_corpus_list(const char *dir, size_t *count);
+
+/* Reads a case's options (strict mode from the file name, then the
+ * `args:` line) and expected rendering (malloc'd). */
+void tu_corpus_read(const tu_case *c, tu_opts *o, char **expected);
+
 /*
  * An allocator that counts calls, tracks live and peak bytes, and fails
  * the fail_at-th call (1-based; 0 never fails) and every later one when
@@ -77,11 +104,11 @@ void tu_render_error(tu_buf *out, const ixj_error *e);
  */
 typedef struct tu_alloc {
     ixj_allocator hooks;
-    uint64_t calls;      /* malloc + realloc calls */
+    uint64_t calls; /* malloc + realloc calls */
     uint64_t frees;
     uint64_t fail_at;
     bool fail_rest;
-    bool failed;         /* a call was failed */
+    bool failed; /* a call was failed */
     size_t live_bytes;
     size_t peak_bytes;
     size_t live_blocks;

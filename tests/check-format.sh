@@ -1,0 +1,12 @@
+#!/bin/sh
+# The C sources follow the checked-in .clang-format.
+set -eu
+cd "$IXJOB_SRCDIR"
+if ! command -v clang-format >/dev/null 2>&1; then
+    echo "SKIP: clang-format not installed"
+    exit 77
+fi
+files=$(ls include/ixjob/*.h lib/*.c lib/*.h tests/*.c tests/support/*.[ch] \
+    cli/*.c examples/*.c bench/*.c fuzz/*.c 2>/dev/null || true)
+clang-format --dry-run -Werror $files
+echo "$(echo "$files" | wc -w) files formatted"

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Allocation failure. For every corpus case and every API example, fail
+ * the n-th call to the decoder's allocator hooks (yajl's allocations go
+ * through them too), for every n until a run needs no failure, in two
+ * ways: that call alone, and that call and every later one. Each run must
+ * end in the case's normal outcome or in IXJ_ERR_NOMEM, never crash,
+ * leave no block allocated after the decoder is freed, and leave the
+ * decoder able to decode the case correctly once memory is back.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+typedef struct input {
+    char *text;
+    size_t len;
+    tu_opts opts;
+    char *expected;
+    char name[1024];
+} input;
+
+static input *inputs;
+static size_t n_inputs;
+
+static void
+add_input(const char *name, char *text, size_t len, const tu_opts *o,
+          char *expected)
+{
+    input *in;
+    inputs = realloc(inputs, (n_inputs + 1) * sizeof *inputs);
+    in = &inputs[n_inputs++];
+    in->text = text;
+    in->len = len;
+    in->opts = *o;
+    in->expected = expected;
+    snprintf(in->name, sizeof in->name, "%s", name);
+}
+
+static void
+load_inputs(void)
+{
+    char dir[1024];
+    size_t n;
+    tu_case *cases;
+    const char *shared = tu_shared_dir();
+
+    snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
+    cases = tu_corpus_list(dir, &n);
+    for (size_t i = 0; i < n; i++) {
+        tu_opts o;
+        char *expected, *text;
+        size_t len;
+        tu_corpus_read(&cases[i], &o, &expected);
+        text = tu_read_file(cases[i].input_path, &len);
+        if (text == NULL)
+            abort();
+        add_input(cases[i].expect_path, text, len, &o, expected);
+    }
+    free(cases);
+    if (shared != NULL) {
+        static const char *const files[] = {
+            "retrieve_response_succeeded_partial.json",
+            "list_response_with_links_meta.json",
+            "forward_compat_unknown_enum_and_fields.json",
+            "proto3_lenient_scalars.json", "data_sources_response.json"};
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            char path[1400];
+            size_t len;
+            char *text;
+            tu_opts o;
+            ixj_decoder *d = ixj_decoder_new(NULL);
+            snprintf(path, sizeof path, "%s/api/examples/%s", shared, files[i]);
+            text = tu_read_file(path, &len);
+            if (text == NULL)
+                abort();
+            tu_opts_default(&o);
+            add_input(path, text, len, &o,
+                      tu_decode_text(d, &o, text, len, 0, 0));
+            ixj_decoder_free(d);
+        }
+    } else {
+        printf("note: shared examples not found; sweeping the corpus only\n");
+    }
+}
+
+/* One run with the fail_at-th call failing; returns whether any call was
+ * failed. */
+static bool
+run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
+{
+    tu_alloc ta;
+    ixj_decoder *d;
+    char *got;
+    bool failed;
+
+    tu_alloc_init(&ta);
+    ta.fail_at = fail_at;
+    ta.fail_rest = fail_rest;
+    d = ixj_decoder_new(&ta.hooks);
+    if (d == NULL) {
+        TU_CHECK(ta.failed, "%s: decoder_new failed without cause", in->name);
+        ck_assert_uint_eq(ta.live_blocks, 0);
+        return true;
+    }
+    got = tu_decode_text(d, &in->opts, in->text, in->len, chunk, 0);
+    if (strcmp(got, in->expected) != 0) {
+        TU_CHECK(ta.failed && strncmp(got, "error nomem ", 12) == 0,
+                 "%s (fail at %llu%s, chunk %zu):\n%s--- want:\n%s", in->name,
+                 (unsigned long long)fail_at, fail_rest ? " and after" : "",
+                 chunk, got, in->expected);
+    }
+    free(got);
+    failed = ta.failed;
+    /* memory is back: the same decoder decodes the case correctly */
+    ta.fail_at = 0;
+    got = tu_decode_text(d, &in->opts, in->text, in->len, chunk, 0);
+    TU_CHECK(strcmp(got, in->expected) == 0,
+             "%s: wrong after recovering from a failure at %llu:\n%s", in->name,
+             (unsigned long long)fail_at, got);
+    free(got);
+    ixj_decoder_free(d);
+    TU_CHECK(ta.live_blocks == 0, "%s: %zu blocks leaked (fail at %llu)",
+             in->name, ta.live_blocks, (unsigned long long)fail_at);
+    return failed;
+}
+
+START_TEST(test_sweep)
+{
+    const input *in = &inputs[_i];
+    uint64_t n;
+    /* whole input, and 7-byte chunks (held tokens, more yajl calls) */
+    for (size_t chunk = 0; chunk <= 7; chunk += 7) {
+        for (n = 1; run(in, n, false, chunk); n++)
+            TU_CHECK(n < 10000, "%s: no end to allocations", in->name);
+        for (n = 1; run(in, n, true, chunk); n++)
+            TU_CHECK(n < 10000, "%s: no end to allocations", in->name);
+    }
+}
+END_TEST
+
+/* A bigger document whose arrays and strings outgrow every first size. */
+START_TEST(test_sweep_big_document)
+{
+    tu_buf b = {0};
+    input in;
+    tu_opts o;
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    tu_buf_puts(&b, "{\"jobs\":[");
+    for (int i = 0; i < 300; i++) {
+        tu_buf_printf(
+            &b,
+            "%s{\"uuid\":\"job-%d\",\"data_source_uuids\":[\"a\",\"b\"],"
+            "\"data_source_jobs\":[{\"error_details\":\"%0*d\\n\"}]}",
+            i ? "," : "", i, 100 + i * 3, i);
+    }
+    tu_buf_puts(&b, "],\"x\":");
+    for (int i = 0; i < 40; i++) /* yajl's state stack grows past 32 */
+        tu_buf_puts(&b, "[");
+    for (int i = 0; i < 40; i++)
+        tu_buf_puts(&b, "]");
+    tu_buf_puts(&b, "}");
+    tu_opts_default(&o);
+    in.text = b.data;
+    in.len = b.len;
+    in.opts = o;
+    in.expected = tu_decode_text(d, &o, b.data, b.len, 0, 0);
+    snprintf(in.name, sizeof in.name, "generated list");
+    ck_assert(strncmp(in.expected, "ok list", 7) == 0);
+    for (uint64_t n = 1; run(&in, n, false, 0); n++)
+        ;
+    for (uint64_t n = 1; run(&in, n, true, 4096); n++)
+        ;
+    free(in.expected);
+    tu_buf_free(&b);
+    ixj_decoder_free(d);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("alloc");
+    TCase *tc = tcase_create("failure");
+    SRunner *sr;
+    int failed;
+
+    load_inputs();
+    printf("%zu inputs\n", n_inputs);
+    tcase_set_timeout(tc, 600);
+    tcase_add_loop_test(tc, test_sweep, 0, (int)n_inputs);
+    tcase_add_test(tc, test_sweep_big_document);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    for (size_t i = 0; i < n_inputs; i++) {
+        free(inputs[i].text);
+        free(inputs[i].expected);
+    }
+    free(inputs);
+    return failed == 0 ? 0 : 1;
+}

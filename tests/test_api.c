@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The decoder's API contract: call order and misuse, sticky errors,
+ * options and their ranges, reuse, result lifetime and detaching, and the
+ * allocator hooks.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char job_text[] =
+    "{\"job\":{\"uuid\":\"u-1\",\"data_source_uuids\":[\"a\",\"b\"]}}";
+
+START_TEST(test_misuse)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+
+    /* nothing begun */
+    ck_assert_int_eq(ixj_decoder_feed(d, "{}", 2), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decoder_error(d)->code, IXJ_OK);
+    /* bad type */
+    ck_assert_int_eq(ixj_decoder_begin(d, (ixj_type)8), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decoder_begin(d, (ixj_type)-1), IXJ_ERR_MISUSE);
+    /* begin twice */
+    ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_JOB), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_JOB), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, "{}", 2, &r), IXJ_ERR_MISUSE);
+    /* options only between documents */
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_STRICT, 1),
+                     IXJ_ERR_MISUSE);
+    /* NULL data with a length */
+    ck_assert_int_eq(ixj_decoder_feed(d, NULL, 1), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decoder_feed(d, NULL, 0), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_feed(d, "{}", 2), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_OK);
+    /* feed or finish after finish */
+    ck_assert_int_eq(ixj_decoder_feed(d, " ", 1), IXJ_ERR_MISUSE);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_ERR_MISUSE);
+    ck_assert_ptr_null(r.as.value);
+    ixj_decoder_free(d);
+    ixj_decoder_free(NULL);
+}
+END_TEST
+
+START_TEST(test_sticky_error)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+    const ixj_error *e;
+
+    ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_feed(d, "{\"job\":{\"tokens\":1.5,", 21),
+                     IXJ_ERR_RANGE);
+    e = ixj_decoder_error(d);
+    ck_assert_int_eq(e->code, IXJ_ERR_RANGE);
+    ck_assert_str_eq(e->path, "$.job.tokens");
+    ck_assert_uint_eq(e->offset, 17);
+    ck_assert_str_eq(e->message, ixj_status_message(IXJ_ERR_RANGE));
+    /* later input, even invalid, does not change it */
+    ck_assert_int_eq(ixj_decoder_feed(d, "\"\xff", 2), IXJ_ERR_RANGE);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_ERR_RANGE);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_ERR_RANGE);
+    ck_assert_ptr_null(r.as.value);
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 17);
+    /* reset clears it */
+    ixj_decoder_reset(d);
+    ck_assert_int_eq(ixj_decoder_error(d)->code, IXJ_OK);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "");
+    ck_assert_int_eq(ixj_decoder_feed(d, "{}", 2), IXJ_ERR_MISUSE);
+    /* begin after an error is allowed and starts clean */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "[", 1, &r), IXJ_ERR_TYPE);
+    ck_assert_int_eq(
+        ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r), IXJ_OK);
+    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
+    ixj_decoder_free(d);
+}
+END_TEST
+
+START_TEST(test_options)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    static const struct {
+        ixj_option opt;
+        uint64_t deflt, bad_low, bad_high;
+    } opts[] = {
+        {IXJ_OPT_STRICT, 0, UINT64_MAX, 2},
+        {IXJ_OPT_MAX_DEPTH, 64, 0, UINT64_MAX},
+        {IXJ_OPT_MAX_STRING_BYTES, 1048576, UINT64_MAX, UINT64_MAX},
+        {IXJ_OPT_MAX_NUMBER_BYTES, 1024, 0, UINT64_MAX},
+        {IXJ_OPT_MAX_ARRAY_ELEMENTS, 10000000, UINT64_MAX, UINT64_MAX},
+        {IXJ_OPT_MAX_DOCUMENT_BYTES, 0, UINT64_MAX, UINT64_MAX},
+    };
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt),
+                          opts[i].deflt);
+        ck_assert_int_eq(ixj_decoder_set_option(d, opts[i].opt, 1), IXJ_OK);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt), 1);
+        ck_assert_int_eq(
+            ixj_decoder_set_option(d, opts[i].opt, opts[i].bad_low),
+            IXJ_ERR_MISUSE);
+        ck_assert_int_eq(
+            ixj_decoder_set_option(d, opts[i].opt, opts[i].bad_high),
+            IXJ_ERR_MISUSE);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt), 1);
+    }
+    ck_assert_int_eq(ixj_decoder_set_option(d, (ixj_option)99, 1),
+                     IXJ_ERR_MISUSE);
+    ck_assert_uint_eq(ixj_decoder_get_option(d, (ixj_option)99), 0);
+    ixj_decoder_free(d);
+}
+END_TEST
+
+/* Options apply to the documents begun after they are set. */
+START_TEST(test_options_take_effect)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+    const char *alias = "{\"job\":{\"totalTokens\":\"5\"}}";
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, alias, strlen(alias), &r),
+                     IXJ_OK);
+    ck_assert_uint_eq(r.as.job->job.total_tokens, 5);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_STRICT, 1), IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, alias, strlen(alias), &r),
+                     IXJ_ERR_UNKNOWN_FIELD);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_STRICT, 0), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_DEPTH, 1), IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, alias, strlen(alias), &r),
+                     IXJ_ERR_LIMIT);
+    ixj_decoder_free(d);
+}
+END_TEST
+
+START_TEST(test_reuse_many_documents)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    for (int i = 0; i < 1000; i++) {
+        ixj_result r;
+        const char *bad = "{\"job\":{\"uuid\":7}}";
+        ck_assert_int_eq(
+            ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r),
+            IXJ_OK);
+        ck_assert_uint_eq(r.as.job->job.n_data_source_uuids, 2);
+        ck_assert_str_eq(r.as.job->job.data_source_uuids[1].ptr, "b");
+        if (i % 3 == 0) {
+            ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, bad, strlen(bad), &r),
+                             IXJ_ERR_TYPE);
+            ck_assert_uint_eq(ixj_decoder_error(d)->offset, 15);
+        }
+        if (i % 7 == 0) { /* abandoned mid-document */
+            ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_LIST), IXJ_OK);
+            ck_assert_int_eq(ixj_decoder_feed(d, "{\"jobs\":[{\"uu", 13),
+                             IXJ_OK);
+            ixj_decoder_reset(d);
+        }
+    }
+    ixj_decoder_free(d);
+}
+END_TEST
+
+/* A warm decoder decodes the same kind of document without allocating. */
+START_TEST(test_warm_decoder_does_not_allocate)
+{
+    tu_alloc ta;
+    ixj_decoder *d;
+    uint64_t calls = 0;
+    const char *bad = "{\"job\":{\"data_source_jobs\":[{\"status\":1}]}}";
+    tu_alloc_init(&ta);
+    d = ixj_decoder_new(&ta.hooks);
+    for (int i = 0; i < 50; i++) {
+        ixj_result r;
+        if (i == 3)
+            calls = ta.calls;
+        ck_assert_int_eq(
+            ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r),
+            IXJ_OK);
+        /* errors too: yajl's handle is rebuilt from recycled memory */
+        ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, bad, strlen(bad), &r),
+                         IXJ_ERR_TYPE);
+    }
+    ck_assert_uint_eq(ta.calls, calls);
+    ixj_decoder_free(d);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
+START_TEST(test_detach)
+{
+    tu_alloc ta;
+    ixj_decoder *d;
+    ixj_result r, r2;
+    ixj_arena *a;
+
+    tu_alloc_init(&ta);
+    d = ixj_decoder_new(&ta.hooks);
+    ck_assert_ptr_null(ixj_decoder_detach(d));
+    ck_assert_int_eq(
+        ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r), IXJ_OK);
+    a = ixj_decoder_detach(d);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(ixj_decoder_detach(d)); /* only once */
+    /* the decoder goes on with a fresh arena; the detached result lives */
+    ck_assert_int_eq(
+        ixj_decode(d, IXJ_TYPE_JOB, "{\"job\":{\"uuid\":\"v\"}}", 20, &r2),
+        IXJ_OK);
+    ixj_decoder_reset(d);
+    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
+    ck_assert_str_eq(r.as.job->job.data_source_uuids[0].ptr, "a");
+    ixj_decoder_free(d);
+    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
+    ixj_arena_free(a);
+    ixj_arena_free(NULL);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+    /* failed decodes have nothing to detach */
+    d = ixj_decoder_new(NULL);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{", 1, &r),
+                     IXJ_ERR_TRUNCATED);
+    ck_assert_ptr_null(ixj_decoder_detach(d));
+    ixj_decoder_free(d);
+}
+END_TEST
+
+START_TEST(test_incomplete_hooks_rejected)
+{
+    tu_alloc ta;
+    ixj_allocator partial;
+    tu_alloc_init(&ta);
+    partial = ta.hooks;
+    partial.realloc = NULL;
+    ck_assert_ptr_null(ixj_decoder_new(&partial));
+    ck_assert_uint_eq(ta.calls, 0);
+}
+END_TEST
+
+START_TEST(test_results_and_counts)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+    const char *text = "{\"jobs\":[{\"phase\":\"BATCH_JOB_PHASE_NEW\",\"x\":1}]"
+                       ",\"y\":{\"z\":1}}";
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, strlen(text), &r),
+                     IXJ_OK);
+    ck_assert_int_eq(r.type, IXJ_TYPE_LIST);
+    ck_assert_ptr_eq(r.as.value, r.as.list);
+    ck_assert_uint_eq(r.unknown_fields, 2);
+    ck_assert_uint_eq(r.unrecognized_enums, 1);
+    ck_assert_uint_eq(r.as.list->n_jobs, 1);
+    ck_assert_int_eq(r.as.list->jobs[0].phase,
+                     IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
+    ck_assert_str_eq(r.as.list->jobs[0].phase_raw.ptr, "BATCH_JOB_PHASE_NEW");
+    ck_assert_uint_eq(r.as.list->jobs[0].phase_raw.len, 19);
+    ck_assert(IXJ_HAS(&r.as.list->jobs[0], IXJ_JOB_PHASE));
+    ck_assert(!IXJ_HAS(&r.as.list->jobs[0], IXJ_JOB_STATUS));
+    ck_assert(IXJ_HAS(r.as.list, IXJ_JOB_LIST_JOBS));
+    ck_assert(!IXJ_HAS(r.as.list, IXJ_JOB_LIST_META));
+    ck_assert_ptr_null(r.as.list->jobs[0].uuid.ptr);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_ANY, "[1]", 3, &r), IXJ_OK);
+    ck_assert_int_eq(r.type, IXJ_TYPE_ANY);
+    ck_assert_ptr_null(r.as.value);
+    ixj_decoder_free(d);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("api");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_test(tc, test_misuse);
+    tcase_add_test(tc, test_sticky_error);
+    tcase_add_test(tc, test_options);
+    tcase_add_test(tc, test_options_take_effect);
+    tcase_add_test(tc, test_reuse_many_documents);
+    tcase_add_test(tc, test_warm_decoder_does_not_allocate);
+    tcase_add_test(tc, test_detach);
+    tcase_add_test(tc, test_incomplete_hooks_rejected);
+    tcase_add_test(tc, test_results_and_counts);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}

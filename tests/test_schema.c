@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The tables (lib/payloads.c, lib/enums.c) and their lookups. The lint
+ * half checks what the decoder and encoder rely on: names sorted
+ * byte-wise, presence bits equal to positions, members inside their
+ * struct, aliases that are the lowerCamelCase of their names, every root
+ * key belonging to exactly one type, enum literals matching their C
+ * constants.
+ */
+#include <check.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "schema.h"
+
+static const ixj__object_desc *const objects[] = {
+    &ixj__object_data_source_job, &ixj__object_job,
+    &ixj__object_job_envelope,    &ixj__object_pages,
+    &ixj__object_links,           &ixj__object_meta,
+    &ixj__object_job_list,        &ixj__object_data_source_list,
+    &ixj__object_signed_url,      &ixj__object_error_body,
+    &ixj__object_create_request};
+#define N_OBJECTS (sizeof objects / sizeof objects[0])
+
+static void
+camel_case(const char *name, char *out)
+{
+    bool upper = false;
+    for (; *name; name++) {
+        if (*name == '_') {
+            upper = true;
+            continue;
+        }
+        *out++ = upper ? (char)toupper((unsigned char)*name) : *name;
+        upper = false;
+    }
+    *out = '\0';
+}
+
+START_TEST(test_table_lint)
+{
+    const ixj__object_desc *o = objects[_i];
+    ck_assert_msg(o->n_fields > 0 && o->n_fields <= 64, "%s", o->name);
+    for (unsigned i = 0; i < o->n_fields; i++) {
+        const ixj__field *f = &o->fields[i];
+        char camel[64];
+        ck_assert_msg(f->bit == i, "%s.%s: bit %u at position %u", o->name,
+                      f->name, f->bit, i);
+        ck_assert_msg(strlen(f->name) == f->name_len, "%s.%s", o->name,
+                      f->name);
+        ck_assert_msg(strlen(f->alias) == f->alias_len, "%s.%s", o->name,
+                      f->name);
+        camel_case(f->name, camel);
+        ck_assert_msg(strcmp(camel, f->alias) == 0, "%s.%s: alias %s, want %s",
+                      o->name, f->name, f->alias, camel);
+        ck_assert_msg(f->offset >= sizeof(uint64_t) && f->offset < o->size,
+                      "%s.%s: offset %u", o->name, f->name, f->offset);
+        if (i > 0)
+            ck_assert_msg(strcmp(o->fields[i - 1].name, f->name) < 0,
+                          "%s: %s is not after %s", o->name, f->name,
+                          o->fields[i - 1].name);
+        switch ((ixj__kind)f->kind) {
+        case IXJ__KIND_ENUM:
+            ck_assert_ptr_nonnull(f->enumeration);
+            ck_assert(f->aux_offset > f->offset && f->aux_offset < o->size);
+            break;
+        case IXJ__KIND_OBJECT:
+            ck_assert_ptr_nonnull(f->object);
+            ck_assert(f->offset + f->object->size <= o->size);
+            break;
+        case IXJ__KIND_OBJECT_ARRAY:
+            ck_assert_ptr_nonnull(f->object);
+            /* fallthrough */
+        case IXJ__KIND_STRING_ARRAY:
+            ck_assert(f->aux_offset > f->offset && f->aux_offset < o->size);
+            break;
+        default:
+            ck_assert_ptr_null(f->object);
+            ck_assert_ptr_null(f->enumeration);
+            break;
+        }
+    }
+    ck_assert_msg((o->required >> o->n_fields) == 0 || o->n_fields == 64,
+                  "%s: required bit beyond its fields", o->name);
+}
+END_TEST
+
+START_TEST(test_field_counts)
+{
+    /* The seed shape's 19 job fields, the 14 of a data source. */
+    ck_assert_int_eq(ixj__object_job.n_fields, 19);
+    ck_assert_int_eq(IXJ_JOB_FIELD_COUNT, 19);
+    ck_assert_int_eq(ixj__object_data_source_job.n_fields, 14);
+    ck_assert_int_eq(IXJ_DATA_SOURCE_JOB_FIELD_COUNT, 14);
+    ck_assert_int_eq(ixj__object_job_list.n_fields, 3);
+    ck_assert_int_eq(ixj__object_pages.n_fields, 4);
+    ck_assert_int_eq(ixj__object_meta.n_fields, 3);
+    ck_assert_int_eq(ixj__object_error_body.n_fields, 3);
+    ck_assert_int_eq(ixj__object_create_request.n_fields, 2);
+    ck_assert_uint_eq(ixj__object_error_body.required,
+                      (1u << IXJ_ERROR_BODY_ID) |
+                          (1u << IXJ_ERROR_BODY_MESSAGE));
+}
+END_TEST
+
+START_TEST(test_find_field)
+{
+    bool alias;
+    const ixj__object_desc *o = &ixj__object_job;
+    for (unsigned i = 0; i < o->n_fields; i++) {
+        const ixj__field *f = &o->fields[i];
+        /* by name, with every hint, right or wrong */
+        for (unsigned hint = 0; hint <= o->n_fields + 1u; hint++) {
+            ck_assert_ptr_eq(
+                ixj__find_field(o, f->name, f->name_len, hint, false, &alias),
+                f);
+            ck_assert(!alias);
+        }
+        /* by alias only when allowed */
+        if (strcmp(f->alias, f->name) != 0) {
+            ck_assert_ptr_null(
+                ixj__find_field(o, f->alias, f->alias_len, 0, false, &alias));
+            ck_assert_ptr_eq(
+                ixj__find_field(o, f->alias, f->alias_len, 0, true, &alias), f);
+            ck_assert(alias);
+        }
+        /* prefixes and extensions are not the field */
+        ck_assert_ptr_null(
+            ixj__find_field(o, f->name, f->name_len - 1, i, true, &alias));
+    }
+    ck_assert_ptr_null(ixj__find_field(o, "", 0, 0, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "uuidx", 5, 18, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "UUID", 4, 0, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "total_Tokens", 12, 0, true, &alias));
+}
+END_TEST
+
+START_TEST(test_root_keys_unique)
+{
+    static const ixj_type types[] = {
+        IXJ_TYPE_JOB,        IXJ_TYPE_LIST,  IXJ_TYPE_DATA_SOURCES,
+        IXJ_TYPE_SIGNED_URL, IXJ_TYPE_ERROR, IXJ_TYPE_CREATE_REQUEST};
+    for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+        const ixj__object_desc *o = ixj__root_object(types[t]);
+        ck_assert_ptr_nonnull(o);
+        for (unsigned i = 0; i < o->n_fields; i++) {
+            const ixj__field *f = &o->fields[i];
+            ck_assert_int_eq(ixj__detect_type(f->name, f->name_len, false),
+                             types[t]);
+            ck_assert_int_eq(ixj__detect_type(f->alias, f->alias_len, true),
+                             types[t]);
+            for (size_t u = 0; u < sizeof types / sizeof types[0]; u++) {
+                bool alias;
+                if (u == t)
+                    continue;
+                ck_assert_msg(ixj__find_field(ixj__root_object(types[u]),
+                                              f->name, f->name_len, 0, true,
+                                              &alias) == NULL,
+                              "root key %s belongs to two types", f->name);
+            }
+        }
+    }
+    ck_assert_int_eq(ixj__detect_type("signedUrl", 9, false), IXJ_TYPE_AUTO);
+    ck_assert_int_eq(ixj__detect_type("uuid", 4, true), IXJ_TYPE_AUTO);
+    ck_assert_ptr_null(ixj__root_object(IXJ_TYPE_AUTO));
+    ck_assert_ptr_null(ixj__root_object(IXJ_TYPE_ANY));
+}
+END_TEST
+
+START_TEST(test_type_names)
+{
+    static const char *const names[] = {"auto",           "job",        "list",
+                                        "data-sources",   "signed-url", "error",
+                                        "create-request", "any"};
+    for (int i = 0; i < 8; i++) {
+        ixj_type t;
+        ck_assert_str_eq(ixj_type_name((ixj_type)i), names[i]);
+        ck_assert(ixj_type_from_name(names[i], &t));
+        ck_assert_int_eq(t, i);
+    }
+    ck_assert_ptr_null(ixj_type_name((ixj_type)8));
+    ck_assert_ptr_null(ixj_type_name((ixj_type)-1));
+    {
+        ixj_type t = IXJ_TYPE_JOB;
+        ck_assert(!ixj_type_from_name("jobs", &t));
+        ck_assert(!ixj_type_from_name("", &t));
+        ck_assert(!ixj_type_from_name(NULL, &t));
+        ck_assert_int_eq(t, IXJ_TYPE_JOB);
+    }
+}
+END_TEST
+
+/* The C constant IXJ_<LITERAL> and the literal "<LITERAL>" agree. */
+START_TEST(test_enum_names)
+{
+#define CHECK_LITERAL_(fn, type, prefix, name)                                 \
+    do {                                                                       \
+        type v_;                                                               \
+        ck_assert_str_eq(fn##_name(IXJ_##prefix##_##name), #prefix "_" #name); \
+        ck_assert(fn##_from_name(#prefix "_" #name,                            \
+                                 sizeof(#prefix "_" #name) - 1, &v_));         \
+        ck_assert_int_eq(v_, IXJ_##prefix##_##name);                           \
+    } while (0);
+#define PHASE_(p, n) \
+    CHECK_LITERAL_(ixj_batch_job_phase, ixj_batch_job_phase, p, n)
+#define STATUS_(p, n) \
+    CHECK_LITERAL_(ixj_index_job_status, ixj_index_job_status, p, n)
+#define DSS_(p, n) \
+    CHECK_LITERAL_(ixj_data_source_status, ixj_data_source_status, p, n)
+    IXJ_BATCH_JOB_PHASE_LITERALS(PHASE_)
+    IXJ_INDEX_JOB_STATUS_LITERALS(STATUS_)
+    IXJ_DATA_SOURCE_STATUS_LITERALS(DSS_)
+
+    ck_assert_int_eq(ixj__enum_batch_job_phase.count, 7);
+    ck_assert_int_eq(ixj__enum_index_job_status.count, 8);
+    ck_assert_int_eq(ixj__enum_data_source_status.count, 7);
+    ck_assert_int_eq(IXJ_BATCH_JOB_PHASE_UNKNOWN, 0);
+    ck_assert_int_eq(IXJ_INDEX_JOB_STATUS_UNKNOWN, 0);
+    ck_assert_int_eq(IXJ_DATA_SOURCE_STATUS_UNKNOWN, 0);
+    ck_assert_int_eq(IXJ_INDEX_JOB_STATUS_CANCELLED, 7);
+    ck_assert_ptr_null(
+        ixj_batch_job_phase_name(IXJ_BATCH_JOB_PHASE_UNRECOGNIZED));
+    ck_assert_ptr_null(ixj_index_job_status_name((ixj_index_job_status)8));
+    ck_assert_ptr_null(ixj_data_source_status_name((ixj_data_source_status)99));
+    {
+        ixj_batch_job_phase p = IXJ_BATCH_JOB_PHASE_RUNNING;
+        ck_assert(
+            !ixj_batch_job_phase_from_name("BATCH_JOB_PHASE_RUNNIN", 22, &p));
+        ck_assert_int_eq(p, IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
+        ck_assert(
+            !ixj_batch_job_phase_from_name("batch_job_phase_running", 23, &p));
+        ck_assert(!ixj_batch_job_phase_from_name(NULL, 0, &p));
+        ck_assert(
+            ixj_batch_job_phase_from_name("BATCH_JOB_PHASE_RUNNINGX", 23, &p));
+        ck_assert_int_eq(p, IXJ_BATCH_JOB_PHASE_RUNNING);
+    }
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("schema");
+    TCase *tc = tcase_create("tables");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_loop_test(tc, test_table_lint, 0, (int)N_OBJECTS);
+    tcase_add_test(tc, test_field_counts);
+    tcase_add_test(tc, test_find_field);
+    tcase_add_test(tc, test_root_keys_unique);
+    tcase_add_test(tc, test_type_names);
+    tcase_add_test(tc, test_enum_names);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
