@@ -182,12 +182,6 @@ push_container(ixj__guard *g, bool is_array)
     return true;
 }
 
-static inline bool
-is_ws(uint8_t c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
 /* Skips RFC 8259 whitespace, counting lines. */
 static const uint8_t *
 skip_ws(ixj__guard *g, const uint8_t *p, const uint8_t *end, const uint8_t *buf,
