@@ -5,12 +5,13 @@
  *
  *   bytes --> guard --(whole tokens)--> yajl_parse --> callbacks --> structs
  *
- * The guard (guard.c) checks the text and holds back an incomplete token
- * at the end of a chunk, so yajl only ever sees valid, whole tokens; the
- * callbacks here check values against the schema and fill the structs.
- * Every callback handles exactly one token, whose position it takes from
- * the guard's FIFO, so a value error names the offset, line and column of
- * the value's first byte.
+ * The guard (guard.c) checks the text, records each token's position and
+ * text in its table, and hands yajl a skeleton of the document (strings
+ * as "", numbers as 0): yajl parses structure and calls back once per
+ * token, and each callback takes that token's real text and position
+ * from the table. So every byte of string content is read once, by the
+ * guard; yajl only ever sees whole, valid tokens; and a value error names
+ * the offset, line and column of the value's first byte.
  *
  * Frames, one per open container:
  *
@@ -35,11 +36,13 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "bytes.h"
 #include "error.h"
 #include "guard.h"
 #include "rfc3339.h"
 #include "scalar.h"
 #include "schema.h"
+#include "unescape.h"
 #include "ypool.h"
 
 enum { FR_OBJECT, FR_ARRAY, FR_SKIP_OBJECT, FR_SKIP_ARRAY };
@@ -106,10 +109,9 @@ struct ixj_decoder {
     bool yajl_dirty; /* the handle stopped mid-document */
     uint64_t yajl_bytes;
 
-    /* An incomplete token carried to the next feed. */
-    char *hold;
-    size_t hold_len;
-    size_t hold_cap;
+    /* Escaped string content, decoded. */
+    char *unescaped;
+    size_t unescaped_cap;
 
     /* Open containers. */
     frame *frames;
@@ -218,9 +220,10 @@ record_error(ixj_decoder *d, ixj_status code, uint64_t offset, uint64_t line,
 
 /* Records an error at a token and stops yajl (callbacks return this). */
 static int
-fail(ixj_decoder *d, ixj_status code, const ixj__tokpos *tok, int mode)
+fail(ixj_decoder *d, ixj_status code, const ixj__token *tok, int mode)
 {
-    record_error(d, code, tok->offset, tok->line, tok->column, mode);
+    record_error(d, code, tok->offset, tok->line,
+                 tok->offset - tok->line_start + 1, mode);
     return 0;
 }
 
@@ -239,7 +242,7 @@ take_guard_error(ixj_decoder *d)
 /* ------------------------------------------------------------------ */
 
 static frame *
-push_frame(ixj_decoder *d, int kind, const ixj__tokpos *tok)
+push_frame(ixj_decoder *d, int kind, const ixj__token *tok)
 {
     frame *f;
     if (d->depth == d->frame_cap) {
@@ -292,7 +295,7 @@ copy_key(ixj_decoder *d, frame *f, const char *key, size_t len)
 }
 
 static int
-push_skip(ixj_decoder *d, int jt, const ixj__tokpos *tok)
+push_skip(ixj_decoder *d, int jt, const ixj__token *tok)
 {
     return push_frame(d, jt == J_OBJECT ? FR_SKIP_OBJECT : FR_SKIP_ARRAY,
                       tok) != NULL;
@@ -300,7 +303,7 @@ push_skip(ixj_decoder *d, int jt, const ixj__tokpos *tok)
 
 /* A zeroed struct in the arena. */
 static void *
-new_struct(ixj_decoder *d, size_t size, const ixj__tokpos *tok)
+new_struct(ixj_decoder *d, size_t size, const ixj__token *tok)
 {
     void *p = ixj__arena_alloc(d->arena, size);
     if (p == NULL) {
@@ -313,7 +316,7 @@ new_struct(ixj_decoder *d, size_t size, const ixj__tokpos *tok)
 
 /* Fixes the type of the top-level object. */
 static bool
-resolve_root(ixj_decoder *d, frame *f, ixj_type type, const ixj__tokpos *tok)
+resolve_root(ixj_decoder *d, frame *f, ixj_type type, const ixj__token *tok)
 {
     f->desc = ixj__root_object(type);
     f->base = new_struct(d, f->desc->size, tok);
@@ -326,9 +329,33 @@ resolve_root(ixj_decoder *d, frame *f, ixj_type type, const ixj__tokpos *tok)
 /* Values                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The text of a string or number token, a string's escapes decoded (into
+ * a buffer that the next call reuses). False when out of memory. */
+static bool
+unescaped_text(ixj_decoder *d, const ixj__token *tok, const char **text,
+               size_t *len)
+{
+    if (!reserve(&d->alloc, &d->unescaped, &d->unescaped_cap, tok->len + 1))
+        return false;
+    *len = ixj__unescape(tok->text, tok->len, d->unescaped);
+    *text = d->unescaped;
+    return true;
+}
+
+static inline bool
+token_text(ixj_decoder *d, const ixj__token *tok, const char **text,
+           size_t *len)
+{
+    if (tok->escaped)
+        return unescaped_text(d, tok, text, len);
+    *text = tok->text;
+    *len = tok->len;
+    return true;
+}
+
 static int
 store_string(ixj_decoder *d, ixj_string *dst, const char *text, size_t len,
-             const ixj__tokpos *tok)
+             const ixj__token *tok)
 {
     char *s = ixj__arena_strdup(d->arena, text, len);
     if (s == NULL)
@@ -350,11 +377,21 @@ integer_error(const ixj_decoder *d, bool is_unsigned, int jt, const char *text,
               size_t len, void *dst)
 {
     int canonical_type = is_unsigned ? J_STRING : J_NUMBER;
+    uint64_t v;
     if (jt != J_STRING && jt != J_NUMBER)
         return IXJ_ERR_TYPE;
+    if (d->strict && jt != canonical_type)
+        return IXJ_ERR_TYPE;
+    if (ixj__plain_digits(text, len, &v)) { /* canonical in both modes */
+        if (is_unsigned)
+            *(uint64_t *)dst = v;
+        else if (v <= INT64_MAX)
+            *(int64_t *)dst = (int64_t)v;
+        else
+            return IXJ_ERR_RANGE;
+        return IXJ_OK;
+    }
     if (d->strict) {
-        if (jt != canonical_type)
-            return IXJ_ERR_TYPE;
         if (is_unsigned ? !ixj__is_canonical_unsigned(text, len)
                         : !ixj__is_canonical_signed(text, len))
             return IXJ_ERR_NUMBER;
@@ -367,7 +404,7 @@ integer_error(const ixj_decoder *d, bool is_unsigned, int jt, const char *text,
  * recording an error. */
 static int
 store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
-             const char *text, size_t len, const ixj__tokpos *tok)
+             const char *text, size_t len, const ixj__token *tok)
 {
     void *dst = ixj__member(owner, fld);
     ixj_status st;
@@ -422,7 +459,7 @@ store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
 /* A member's value: the one dispatch on (field kind, JSON type). */
 static int
 store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
-             const ixj__tokpos *tok)
+             const ixj__token *tok)
 {
     const ixj__field *fld = f->field;
     void *owner = f->base;
@@ -495,7 +532,7 @@ grow_items(ixj_decoder *d, frame *f)
 /* An element of a repeated field. */
 static int
 store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
-              const ixj__tokpos *tok)
+              const ixj__token *tok)
 {
     bool objects = f->field->kind == IXJ__KIND_OBJECT_ARRAY;
     void *slot;
@@ -517,7 +554,7 @@ store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
 
 /* Moves a closed array into its owner struct. */
 static int
-finish_array(ixj_decoder *d, frame *f, const ixj__tokpos *tok)
+finish_array(ixj_decoder *d, frame *f, const ixj__token *tok)
 {
     size_t bytes = (size_t)f->count * f->item_size;
     void *items = NULL;
@@ -545,7 +582,7 @@ finish_array(ixj_decoder *d, frame *f, const ixj__tokpos *tok)
 /* ------------------------------------------------------------------ */
 
 static int
-on_root_value(ixj_decoder *d, int jt, const ixj__tokpos *tok)
+on_root_value(ixj_decoder *d, int jt, const ixj__token *tok)
 {
     frame *f;
 
@@ -564,40 +601,48 @@ on_root_value(ixj_decoder *d, int jt, const ixj__tokpos *tok)
     return resolve_root(d, f, d->type, tok);
 }
 
+/* A value token: jt is its JSON type; boolean its value for J_BOOL. */
 static int
-on_value(ixj_decoder *d, int jt, const char *text, size_t len)
+on_value(ixj_decoder *d, int jt, int boolean)
 {
-    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
+    const char *text = NULL;
+    size_t len = (size_t)boolean;
     frame *f;
 
     if (d->depth == 0)
         return on_root_value(d, jt, tok);
     f = top(d);
-    switch (f->kind) {
-    case FR_OBJECT:
-        if (f->field != NULL)
-            return store_member(d, f, jt, text, len, tok);
-        break; /* the value of an unknown key */
-    case FR_ARRAY:
+    if (f->kind == FR_SKIP_ARRAY)
         f->count++;
-        return store_element(d, f, jt, text, len, tok);
-    case FR_SKIP_ARRAY:
-        f->count++;
-        break;
+    if (f->kind == FR_SKIP_OBJECT || f->kind == FR_SKIP_ARRAY ||
+        (f->kind == FR_OBJECT && f->field == NULL)) {
+        /* Not decoded: an unknown key's value or the any type. */
+        if (jt == J_OBJECT || jt == J_ARRAY)
+            return push_skip(d, jt, tok);
+        f->key_pending = false;
+        return 1;
     }
-    if (jt == J_OBJECT || jt == J_ARRAY)
-        return push_skip(d, jt, tok);
-    f->key_pending = false;
-    return 1;
+    if ((jt == J_STRING || jt == J_NUMBER) && !token_text(d, tok, &text, &len))
+        return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+    if (f->kind == FR_OBJECT)
+        return store_member(d, f, jt, text, len, tok);
+    f->count++;
+    return store_element(d, f, jt, text, len, tok);
 }
 
 static int
-on_key(ixj_decoder *d, const char *key, size_t len)
+on_key(ixj_decoder *d)
 {
-    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
     frame *f = top(d);
     const ixj__field *fld = NULL;
     bool is_alias = false;
+    const char *key;
+    size_t len;
+
+    if (!token_text(d, tok, &key, &len))
+        return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
 
     f->key_pending = true;
     if (f->kind == FR_OBJECT && f->desc == NULL) {
@@ -605,9 +650,16 @@ on_key(ixj_decoder *d, const char *key, size_t len)
         if (t != IXJ_TYPE_AUTO && !resolve_root(d, f, t, tok))
             return 0;
     }
-    if (f->kind == FR_OBJECT && f->desc != NULL)
-        fld =
-            ixj__find_field(f->desc, key, len, f->hint, !d->strict, &is_alias);
+    if (f->kind == FR_OBJECT && f->desc != NULL) {
+        /* Keys usually come in table order: try the next field inline. */
+        const ixj__field *next = &f->desc->fields[f->hint];
+        if (f->hint < f->desc->n_fields && next->name_len == len &&
+            ixj__same_bytes(next->name, key, len))
+            fld = next;
+        else
+            fld = ixj__find_field(f->desc, key, len, f->hint, !d->strict,
+                                  &is_alias);
+    }
     f->field = fld;
     if (fld == NULL) {
         if (!copy_key(d, f, key, len))
@@ -633,7 +685,7 @@ on_key(ixj_decoder *d, const char *key, size_t len)
 static int
 on_end(ixj_decoder *d)
 {
-    const ixj__tokpos *tok = ixj__fifo_pop(&d->guard);
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
     frame *f = top(d);
 
     if (f->kind == FR_OBJECT) {
@@ -652,46 +704,54 @@ on_end(ixj_decoder *d)
     return 1;
 }
 
+/* The callbacks ignore the text yajl passes: it is the skeleton's
+ * placeholder; the real text is in the guard's table. */
 static int
 cb_null(void *ctx)
 {
-    return on_value(ctx, J_NULL, NULL, 0);
+    return on_value(ctx, J_NULL, 0);
 }
 
 static int
 cb_boolean(void *ctx, int value)
 {
-    return on_value(ctx, J_BOOL, NULL, value != 0);
+    return on_value(ctx, J_BOOL, value != 0);
 }
 
 static int
-cb_number(void *ctx, const char *text, size_t len)
+cb_number(void *ctx, const char *placeholder, size_t len)
 {
-    return on_value(ctx, J_NUMBER, text, len);
+    (void)placeholder;
+    (void)len;
+    return on_value(ctx, J_NUMBER, 0);
 }
 
 static int
-cb_string(void *ctx, const unsigned char *text, size_t len)
+cb_string(void *ctx, const unsigned char *placeholder, size_t len)
 {
-    return on_value(ctx, J_STRING, (const char *)text, len);
+    (void)placeholder;
+    (void)len;
+    return on_value(ctx, J_STRING, 0);
 }
 
 static int
 cb_start_map(void *ctx)
 {
-    return on_value(ctx, J_OBJECT, NULL, 0);
+    return on_value(ctx, J_OBJECT, 0);
 }
 
 static int
 cb_start_array(void *ctx)
 {
-    return on_value(ctx, J_ARRAY, NULL, 0);
+    return on_value(ctx, J_ARRAY, 0);
 }
 
 static int
-cb_map_key(void *ctx, const unsigned char *key, size_t len)
+cb_map_key(void *ctx, const unsigned char *placeholder, size_t len)
 {
-    return on_key(ctx, (const char *)key, len);
+    (void)placeholder;
+    (void)len;
+    return on_key(ctx);
 }
 
 static int
@@ -737,7 +797,7 @@ fail_now(ixj_decoder *d)
     return d->error.code;
 }
 
-/* Hands complete tokens to yajl. */
+/* Hands yajl bytes of skeleton. */
 static ixj_status
 to_yajl(ixj_decoder *d, const void *text, size_t len)
 {
@@ -747,96 +807,75 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
         return IXJ_OK;
     d->yajl_bytes += len;
     if (!ixj__ypool_parse(&d->ypool, d->yajl, text, len, &ys)) {
-        const ixj__tokpos *tok =
-            ixj__fifo_empty(&d->guard)
-                ? NULL
-                : &d->guard.fifo[d->guard.fifo_r & (IXJ__FIFO_SIZE - 1)];
+        const ixj__token *tok =
+            ixj__fifo_empty(&d->guard) ? NULL : &d->guard.fifo[d->guard.fifo_r];
         d->yajl = NULL; /* its memory is reclaimed */
         record_error(d, IXJ_ERR_NOMEM, tok ? tok->offset : d->guard.offset,
-                     tok ? tok->line : d->guard.line, tok ? tok->column : 1,
-                     PATH_CURRENT);
+                     tok ? tok->line : d->guard.line,
+                     tok ? tok->offset - tok->line_start + 1 : 1, PATH_CURRENT);
         return fail_now(d);
     }
     if (ys == yajl_status_ok)
         return IXJ_OK;
     if (d->error.code == IXJ_OK) {
-        /* yajl rejected text the guard accepted: they must agree, so this
-         * is a bug; report it as a syntax error rather than crash. */
+        /* yajl rejected a skeleton of text the guard accepted: they must
+         * agree, so this is a bug; report it rather than crash. */
         record_error(d, IXJ_ERR_SYNTAX, d->guard.offset, d->guard.line,
                      d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
     }
     return fail_now(d);
 }
 
-/* The guard stopped at an error. Everything before the cut is valid text:
- * yajl sees it first (plus a space that ends a number the error
- * interrupted), so an earlier value error is still the one reported. */
+/* Hands yajl the batch the guard has ready: the tokens completed so far. */
 static ixj_status
-guard_failed(ixj_decoder *d, const uint8_t *valid, size_t len)
+flush(ixj_decoder *d)
 {
-    ixj_status st = to_yajl(d, valid, len);
-    if (st == IXJ_OK)
-        st = to_yajl(d, " ", 1);
+    ixj_status st = to_yajl(d, d->guard.skeleton, d->guard.skeleton_len);
+    ixj__guard_batch_done(&d->guard);
+    return st;
+}
+
+/* The guard stopped at an error. yajl first takes every token completed
+ * before it, so that an earlier value error is still the one reported. */
+static ixj_status
+guard_failed(ixj_decoder *d)
+{
+    ixj_status st = flush(d);
     if (st != IXJ_OK)
         return st;
     take_guard_error(d);
     return fail_now(d);
 }
 
-static bool
-hold_bytes(ixj_decoder *d, const uint8_t *bytes, size_t len)
-{
-    if (!reserve(&d->alloc, &d->hold, &d->hold_cap, d->hold_len + len))
-        return false;
-    memcpy(d->hold + d->hold_len, bytes, len);
-    d->hold_len += len;
-    return true;
-}
-
-static ixj_status
-hold_failed(ixj_decoder *d)
-{
-    record_error(d, IXJ_ERR_NOMEM, d->guard.tok_start, d->guard.line,
-                 d->guard.tok_start - d->guard.line_start + 1, PATH_NEXT);
-    return fail_now(d);
-}
-
 static ixj_status
 feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
 {
-    size_t pos = 0;
-    ixj__scan scan;
+    size_t pos = 0, consumed;
+    int stop;
     ixj_status st;
 
-    if (d->hold_len > 0) {
-        /* Finish the token carried over, then give it to yajl whole. */
-        ixj__guard_scan(&d->guard, buf, len, true, &scan);
-        if (scan.stop == IXJ__SCAN_ERROR)
-            return guard_failed(d, NULL, 0);
-        if (!hold_bytes(d, buf, scan.consumed))
-            return hold_failed(d);
-        if (scan.stop == IXJ__SCAN_END)
+    if (ixj__guard_in_token(&d->guard)) {
+        /* Finish the token carried over; yajl takes it on its own, then
+         * its hold is free again. */
+        ixj__guard_scan(&d->guard, buf, len, true, &stop, &consumed);
+        if (stop == IXJ__SCAN_ERROR)
+            return guard_failed(d);
+        if (stop == IXJ__SCAN_END)
             return IXJ_OK;
-        st = to_yajl(d, d->hold, d->hold_len);
-        d->hold_len = 0;
-        if (st != IXJ_OK)
+        if ((st = flush(d)) != IXJ_OK)
             return st;
-        pos = scan.consumed;
+        pos = consumed;
     }
     while (pos < len) {
-        ixj__guard_scan(&d->guard, buf + pos, len - pos, false, &scan);
-        if (scan.stop == IXJ__SCAN_ERROR)
-            return guard_failed(d, buf + pos, scan.safe);
-        st = to_yajl(d, buf + pos, scan.safe);
-        if (st != IXJ_OK)
+        ixj__guard_scan(&d->guard, buf + pos, len - pos, false, &stop,
+                        &consumed);
+        if (stop == IXJ__SCAN_ERROR)
+            return guard_failed(d);
+        if ((st = flush(d)) != IXJ_OK)
             return st;
-        if (scan.stop == IXJ__SCAN_END) {
-            if (scan.safe < len - pos &&
-                !hold_bytes(d, buf + pos + scan.safe, len - pos - scan.safe))
-                return hold_failed(d);
+        if (stop == IXJ__SCAN_END)
             break;
-        }
-        pos += scan.consumed;
+        pos += consumed;
     }
     return IXJ_OK;
 }
@@ -867,7 +906,6 @@ discard_document(ixj_decoder *d)
     }
     d->depth = 0;
     d->keys_len = 0;
-    d->hold_len = 0;
     d->root = NULL;
     d->root_done = false;
     d->unknown_fields = d->unrecognized_enums = 0;
@@ -915,7 +953,7 @@ ixj_decoder_free(ixj_decoder *d)
     ixj_arena_free(d->arena);
     ixj__guard_release(&d->guard);
     ixj__ypool_destroy(&d->ypool);
-    ixj__free(a, d->hold);
+    ixj__free(a, d->unescaped);
     ixj__free(a, d->frames);
     ixj__free(a, d->keys);
     ixj__free(a, d->path);
@@ -1053,13 +1091,8 @@ ixj_decoder_finish(ixj_decoder *d, ixj_result *out)
     if (d->phase != PHASE_ACTIVE)
         return IXJ_ERR_MISUSE;
     if (ixj__guard_end(&d->guard, &complete)) {
-        /* The end of input ended a number: give it to yajl, with a space
-         * so that yajl knows it ended. */
-        st = to_yajl(d, d->hold, d->hold_len);
-        if (st == IXJ_OK)
-            st = to_yajl(d, " ", 1);
-        d->hold_len = 0;
-        if (st != IXJ_OK)
+        /* The end of input ended a number: yajl takes it. */
+        if ((st = flush(d)) != IXJ_OK)
             return st;
     }
     if (!complete) {
@@ -1110,4 +1143,10 @@ uint64_t
 ixj__decoder_yajl_bytes(const ixj_decoder *d)
 {
     return d->yajl_bytes;
+}
+
+uint64_t
+ixj__decoder_held_bytes(const ixj_decoder *d)
+{
+    return d->guard.held_bytes;
 }

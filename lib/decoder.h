@@ -7,8 +7,12 @@
 
 #include <ixjob/ixjob.h>
 
-/* Bytes handed to yajl_parse since the decoder was created: with whole
- * tokens, about the input length, however the input was chunked. */
+/* Bytes of skeleton handed to yajl_parse since the decoder was created:
+ * a few per token, whatever the tokens' lengths and the chunking. */
 uint64_t ixj__decoder_yajl_bytes(const ixj_decoder *d);
+
+/* Bytes copied into the guard's hold since the decoder was created: each
+ * byte of a token cut by the end of a chunk is copied once. */
+uint64_t ixj__decoder_held_bytes(const ixj_decoder *d);
 
 #endif /* IXJOB_DECODER_H */

@@ -2,6 +2,7 @@
 /* Enum literal tables, from the literal lists in <ixjob/types.h>. */
 #include <string.h>
 
+#include "bytes.h"
 #include "schema.h"
 
 #define LITERAL_(prefix, name) #prefix "_" #name,
@@ -22,7 +23,7 @@ int
 ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len)
 {
     for (int i = 0; i < e->count; i++) {
-        if (e->lengths[i] == len && memcmp(e->literals[i], text, len) == 0)
+        if (e->lengths[i] == len && ixj__same_bytes(e->literals[i], text, len))
             return i;
     }
     return -1;

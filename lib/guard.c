@@ -25,12 +25,18 @@
  * break, and it can only occur in whitespace since a raw control
  * character inside a string is an error: the line only changes between
  * tokens, so every token lies on one line.
+ *
+ * Each completed token goes into the table (with its text for strings and
+ * numbers) and into the skeleton, where strings become "" and numbers "0 "
+ * (the space ends the number for yajl, which otherwise waits for the next
+ * byte): yajl parses the skeleton, the decoder's callbacks read the table,
+ * and every token of a batch is called back before the batch ends.
  */
 #include "guard.h"
 
 #include <string.h>
 
-#include <ixjob/ixjob.h>
+#include "alloc.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -91,9 +97,12 @@ ixj__guard_release(ixj__guard *g)
 {
     ixj__free(&g->alloc, g->is_array);
     ixj__free(&g->alloc, g->count);
+    ixj__free(&g->alloc, g->hold);
     g->is_array = NULL;
     g->count = NULL;
+    g->hold = NULL;
     g->capacity = 0;
+    g->hold_cap = 0;
 }
 
 void
@@ -113,7 +122,42 @@ ixj__guard_begin(ixj__guard *g)
     g->key = 0;
     g->depth = 0;
     g->fifo_r = g->fifo_w = 0;
+    g->skeleton_len = 0;
+    g->hold_len = 0;
     g->err_code = IXJ_OK;
+}
+
+void
+ixj__guard_batch_done(ixj__guard *g)
+{
+    /* yajl called back every token of the batch (the skeleton's numbers
+     * end in a space, so none waits for the next batch): the table starts
+     * over. */
+    g->fifo_r = g->fifo_w = 0;
+    g->skeleton_len = 0;
+    if (!ixj__guard_in_token(g))
+        g->hold_len = 0; /* its token was handed over */
+}
+
+/* Appends bytes of the open token to the hold. */
+static bool
+hold_append(ixj__guard *g, const uint8_t *bytes, size_t len)
+{
+    if (g->hold_len + len > g->hold_cap) {
+        size_t cap = g->hold_cap ? g->hold_cap : 64;
+        char *p;
+        while (cap < g->hold_len + len)
+            cap *= 2;
+        p = ixj__realloc(&g->alloc, g->hold, cap);
+        if (p == NULL)
+            return false;
+        g->hold = p;
+        g->hold_cap = cap;
+    }
+    memcpy(g->hold + g->hold_len, bytes, len);
+    g->hold_len += len;
+    g->held_bytes += len;
+    return true;
 }
 
 bool
@@ -180,26 +224,6 @@ push_container(ixj__guard *g, bool is_array)
     g->count[g->depth] = 0;
     g->depth++;
     return true;
-}
-
-/* Skips RFC 8259 whitespace, counting lines. */
-static const uint8_t *
-skip_ws(ixj__guard *g, const uint8_t *p, const uint8_t *end, const uint8_t *buf,
-        uint64_t base)
-{
-    while (p < end) {
-        uint8_t c = *p;
-        if (c == ' ' || c == '\t' || c == '\r') {
-            p++;
-        } else if (c == '\n') {
-            p++;
-            g->line++;
-            g->line_start = base + (uint64_t)(p - buf);
-        } else {
-            break;
-        }
-    }
-    return p;
 }
 
 /* The first byte in [p, end) that ends a run of plain string content: a
@@ -342,6 +366,7 @@ resume:
             }
             if (c == '\\') {
                 g->esc_start = POS(p);
+                g->escaped = true;
                 g->sub = SS_ESCAPE;
                 p++;
                 break;
@@ -540,47 +565,97 @@ scan_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
     return TOK_DONE;
 }
 
-static inline bool
-is_value_start(uint8_t c)
-{
-    switch (c) {
-    case '{':
-    case '[':
-    case '"':
-    case '-':
-    case 't':
-    case 'f':
-    case 'n':
-        return true;
-    default:
-        return c >= '0' && c <= '9';
-    }
-}
-
+/*
+ * The scan. Between tokens the grammar state lives in the local `state`
+ * and control moves by goto from one state's code to the next, so that
+ * the common path (a key, a colon, a plain string or integer, a comma)
+ * costs a few compares per token; strings without escapes or non-ASCII
+ * bytes, integers and literals complete inline, and everything else
+ * (escapes, UTF-8, fractions, tokens cut by the end of a chunk) goes to
+ * the resumable scanners above. Hot state (position, line, table write
+ * index, skeleton, depth) stays in locals and is written back on exit.
+ */
 void
 ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
-                bool until_token_end, ixj__scan *out)
+                bool until_token_end, int *stop, size_t *consumed)
 {
     const uint8_t *p = buf;
     const uint8_t *end = buf + len;
     const uint64_t base = g->offset;
+    const uint64_t max_string = g->max_string;
+    ixj__token *const fifo_end = g->fifo + IXJ__FIFO_SIZE;
+    ixj__token *tp = g->fifo + g->fifo_w;
+    uint64_t line = g->line;
+    uint64_t line_start = g->line_start;
+    uint32_t depth = g->depth;
+    char *skel = g->skeleton + g->skeleton_len;
+    int state = g->state;
+    bool is_key = g->key;
     bool clamped = false;
-    int r;
     uint8_t c;
+    int r;
 
 #define POS(ptr) (base + (uint64_t)((ptr)-buf))
-/* Records the position of a token that produces a yajl callback; stops
- * the scan before it when the FIFO is full. */
-#define TOKEN_AT(ptr)                                    \
-    do {                                                 \
-        ixj__tokpos *t_;                                 \
-        if (g->fifo_w - g->fifo_r == IXJ__FIFO_SIZE)     \
-            goto fifo_full;                              \
-        t_ = &g->fifo[g->fifo_w & (IXJ__FIFO_SIZE - 1)]; \
-        t_->offset = POS(ptr);                           \
-        t_->line = g->line;                              \
-        t_->column = t_->offset - g->line_start + 1;     \
-        g->fifo_w++;                                     \
+/* Writes the locals back, for the slow paths and on exit. */
+#define SAVE()                                          \
+    do {                                                \
+        g->line = line;                                 \
+        g->line_start = line_start;                     \
+        g->fifo_w = (uint32_t)(tp - g->fifo);           \
+        g->depth = depth;                               \
+        g->state = (uint8_t)state;                      \
+        g->key = is_key;                                \
+        g->skeleton_len = (size_t)(skel - g->skeleton); \
+    } while (0)
+/* Adds a token that produces a yajl callback to the table. */
+#define PUSH(at, txt, n, esc)           \
+    do {                                \
+        tp->text = (const char *)(txt); \
+        tp->len = (n);                  \
+        tp->offset = (at);              \
+        tp->line = line;                \
+        tp->line_start = line_start;    \
+        tp->escaped = (esc);            \
+        tp++;                           \
+    } while (0)
+/* Skips whitespace to the next byte c; at the end of the input, stops in
+ * `state`. */
+#define NEXT_BYTE()                                      \
+    for (;;) {                                           \
+        if (p == end)                                    \
+            goto at_end;                                 \
+        c = *p;                                          \
+        if (c > ' ')                                     \
+            break;                                       \
+        if (c == '\n') {                                 \
+            line++;                                      \
+            line_start = POS(p) + 1;                     \
+        } else if (c != ' ' && c != '\t' && c != '\r') { \
+            break;                                       \
+        }                                                \
+        p++;                                             \
+    }
+#define FAIL(code, ptr, ctx)          \
+    do {                              \
+        SAVE();                       \
+        fail(g, code, POS(ptr), ctx); \
+    } while (0)
+/* The open token's bytes in this input, from its first byte (or from the
+ * hold, with the bytes of this input up to `upto` appended, when it began
+ * in an earlier one). */
+#define TOKEN_BYTES(upto, out_text, out_len)                      \
+    do {                                                          \
+        if (g->tok_start >= base) {                               \
+            out_text = (const char *)buf + (g->tok_start - base); \
+            out_len = (size_t)((const char *)(upto)-out_text);    \
+        } else {                                                  \
+            if (!hold_append(g, buf, (size_t)((upto)-buf))) {     \
+                FAIL(IXJ_ERR_NOMEM, buf, IXJ__CTX_VALUE);         \
+                goto error;                                       \
+            }                                                     \
+            out_text = g->hold;                                   \
+            out_len = g->hold_len;                                \
+        }                                                         \
     } while (0)
 
     if (g->max_document != 0) {
@@ -592,205 +667,345 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
         }
     }
 
-    for (;;) {
-        switch (g->state) {
-        case GS_STRING:
-            r = scan_string(g, &p, end, buf, base);
-            if (r == TOK_MORE)
-                goto reached_end;
-            if (r == TOK_ERROR)
-                goto error_in_token;
-            g->state = (uint8_t)(g->key ? GS_COLON : after_value_state(g));
-            if (until_token_end)
-                goto token_done;
-            break;
-
-        case GS_NUMBER:
-            r = scan_number(g, &p, end, buf, base);
-            if (r == TOK_MORE)
-                goto reached_end;
-            if (r == TOK_ERROR)
-                goto error_in_token;
-            g->state = (uint8_t)after_value_state(g);
-            if (until_token_end)
-                goto token_done;
-            break;
-
-        case GS_LITERAL:
-            r = scan_literal(g, &p, end, buf, base);
-            if (r == TOK_MORE)
-                goto reached_end;
-            if (r == TOK_ERROR)
-                goto error_in_token;
-            g->state = (uint8_t)after_value_state(g);
-            if (until_token_end)
-                goto token_done;
-            break;
-
-        case GS_VALUE_TOP:
-        case GS_VALUE_MEMBER:
-        case GS_VALUE_ELEMENT:
-        case GS_ARRAY_FIRST:
-            p = skip_ws(g, p, end, buf, base);
-            if (p == end)
-                goto reached_end;
-            c = *p;
-            if (!is_value_start(c)) {
-                if (c == ']' && g->state == GS_ARRAY_FIRST)
-                    goto close_container;
-                fail(g, IXJ_ERR_SYNTAX, POS(p), state_ctx(g));
-                goto error_between;
-            }
-            if (g->state == GS_VALUE_TOP && g->root_object && c != '{') {
-                fail(g, IXJ_ERR_TYPE, POS(p), IXJ__CTX_VALUE);
-                goto error_between;
-            }
-            if (g->fifo_w - g->fifo_r == IXJ__FIFO_SIZE)
-                goto fifo_full;
-            if (g->state == GS_VALUE_ELEMENT || g->state == GS_ARRAY_FIRST) {
-                if (++g->count[g->depth - 1] > g->max_array) {
-                    fail(g, IXJ_ERR_LIMIT, POS(p), IXJ__CTX_VALUE);
-                    goto error_between;
-                }
-            }
-            if (c == '{' || c == '[') {
-                if (g->depth >= g->max_depth) {
-                    fail(g, IXJ_ERR_LIMIT, POS(p), IXJ__CTX_VALUE);
-                    goto error_between;
-                }
-                if (!push_container(g, c == '[')) {
-                    fail(g, IXJ_ERR_NOMEM, POS(p), IXJ__CTX_VALUE);
-                    goto error_between;
-                }
-                TOKEN_AT(p);
-                g->state = c == '[' ? GS_ARRAY_FIRST : GS_OBJECT_FIRST;
-                p++;
-                break;
-            }
-            TOKEN_AT(p);
-            g->tok_start = POS(p);
-            if (c == '"') {
-                g->key = 0;
-                g->sub = SS_PLAIN;
-                g->state = GS_STRING;
-            } else if (c == 't' || c == 'f' || c == 'n') {
-                g->literal = c == 't' ? "rue" : c == 'f' ? "alse" : "ull";
-                g->state = GS_LITERAL;
-            } else {
-                g->sub = c == '-' ? NS_MINUS : c == '0' ? NS_ZERO : NS_INT;
-                g->state = GS_NUMBER;
-            }
-            p++;
-            break;
-
-        case GS_OBJECT_FIRST:
-        case GS_KEY:
-            p = skip_ws(g, p, end, buf, base);
-            if (p == end)
-                goto reached_end;
-            c = *p;
-            if (c == '"') {
-                TOKEN_AT(p);
-                g->tok_start = POS(p);
-                g->key = 1;
-                g->sub = SS_PLAIN;
-                g->state = GS_STRING;
-                p++;
-                break;
-            }
-            if (c == '}' && g->state == GS_OBJECT_FIRST)
-                goto close_container;
-            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
-            goto error_between;
-
-        case GS_COLON:
-            p = skip_ws(g, p, end, buf, base);
-            if (p == end)
-                goto reached_end;
-            if (*p != ':') {
-                fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
-                goto error_between;
-            }
-            g->state = GS_VALUE_MEMBER;
-            p++;
-            break;
-
-        case GS_AFTER_MEMBER:
-        case GS_AFTER_ELEMENT:
-            p = skip_ws(g, p, end, buf, base);
-            if (p == end)
-                goto reached_end;
-            c = *p;
-            if (c == ',') {
-                g->state =
-                    g->state == GS_AFTER_MEMBER ? GS_KEY : GS_VALUE_ELEMENT;
-                p++;
-                break;
-            }
-            if (c == (g->state == GS_AFTER_MEMBER ? '}' : ']'))
-                goto close_container;
-            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
-            goto error_between;
-
-        case GS_DONE:
-            p = skip_ws(g, p, end, buf, base);
-            if (p == end)
-                goto reached_end;
-            fail(g, IXJ_ERR_SYNTAX, POS(p), IXJ__CTX_CONTAINER);
-            goto error_between;
-        }
-        continue;
-
-    close_container:
-        TOKEN_AT(p);
-        g->depth--;
-        g->state = (uint8_t)after_value_state(g);
-        p++;
+    switch (state) {
+    case GS_VALUE_TOP:
+    case GS_VALUE_MEMBER:
+    case GS_VALUE_ELEMENT:
+    case GS_ARRAY_FIRST:
+        goto value;
+    case GS_OBJECT_FIRST:
+    case GS_KEY:
+        goto key;
+    case GS_COLON:
+        goto colon;
+    case GS_AFTER_MEMBER:
+        goto after_member;
+    case GS_AFTER_ELEMENT:
+        goto after_element;
+    case GS_DONE:
+        goto done;
+    case GS_STRING:
+        goto string_slow;
+    case GS_NUMBER:
+        goto number_slow;
+    default:
+        goto literal_slow;
     }
 
-reached_end:
+value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
+    NEXT_BYTE();
+    switch (c) {
+    case '"':
+    case '{':
+    case '[':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+    case 't':
+    case 'f':
+    case 'n':
+        break;
+    case ']':
+        if (state == GS_ARRAY_FIRST)
+            goto close;
+        /* fallthrough */
+    default:
+        FAIL(IXJ_ERR_SYNTAX, p,
+             state == GS_ARRAY_FIRST ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE);
+        goto error;
+    }
+    if (state == GS_VALUE_TOP && c != '{' && g->root_object) {
+        FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
+        goto error;
+    }
+    if (tp == fifo_end)
+        goto fifo_full;
+    if (state >= GS_VALUE_ELEMENT && ++g->count[depth - 1] > g->max_array) {
+        FAIL(IXJ_ERR_LIMIT, p, IXJ__CTX_VALUE);
+        goto error;
+    }
+    if (c == '"') {
+        is_key = false;
+        goto string;
+    }
+    if (c == '{' || c == '[') {
+        if (depth >= g->max_depth) {
+            FAIL(IXJ_ERR_LIMIT, p, IXJ__CTX_VALUE);
+            goto error;
+        }
+        g->depth = depth;
+        if (!push_container(g, c == '[')) {
+            FAIL(IXJ_ERR_NOMEM, p, IXJ__CTX_VALUE);
+            goto error;
+        }
+        PUSH(POS(p), NULL, 0, false);
+        *skel++ = (char)c;
+        depth++;
+        p++;
+        if (c == '[') {
+            state = GS_ARRAY_FIRST;
+            goto value;
+        }
+        state = GS_OBJECT_FIRST;
+        goto key;
+    }
+    g->tok_start = POS(p);
+    if (c == 't' || c == 'f' || c == 'n') {
+        const char *word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        size_t n = c == 'f' ? 5 : 4;
+        if ((size_t)(end - p) >= n && memcmp(p, word, n) == 0) {
+            p += n;
+            goto literal_done;
+        }
+        g->literal = word + 1;
+        p++;
+        goto literal_slow;
+    }
+    {
+        /* Integers complete here: -?[1-9][0-9]* ended by a byte that
+         * cannot extend a number. Anything else starts the scanner. */
+        const uint8_t *q = p + (c == '-');
+        if (q < end && *q >= '1' && *q <= '9') {
+            q++;
+            while (q < end && (uint8_t)(*q - '0') < 10)
+                q++;
+            if (q < end && *q != '.' && *q != 'e' && *q != 'E' &&
+                (uint64_t)(q - p) <= g->max_number) {
+                PUSH(POS(p), p, (size_t)(q - p), false);
+                *skel++ = '0';
+                *skel++ = ' '; /* ends the number for yajl at once */
+                p = q;
+                goto after_value;
+            }
+        }
+        g->sub = c == '-' ? NS_MINUS : c == '0' ? NS_ZERO : NS_INT;
+        p++;
+        goto number_slow;
+    }
+
+string : /* p at the opening quote */
+{
+    const uint8_t *start = p + 1, *lim = end, *q;
+    if ((uint64_t)(end - start) > max_string)
+        lim = start + max_string;
+    q = find_special(start, lim);
+    if (q < lim && *q == '"') {
+        PUSH(POS(p), start, (size_t)(q - start), false);
+        *skel++ = '"';
+        *skel++ = '"';
+        p = q + 1;
+        if (is_key)
+            goto colon;
+        goto after_value;
+    }
+    /* plain so far: the scanner resumes at the special byte */
+    g->tok_start = POS(p);
+    g->sub = SS_PLAIN;
+    g->escaped = false;
+    p = q;
+}
+string_slow:
+    SAVE();
+    r = scan_string(g, &p, end, buf, base);
+    if (r == TOK_MORE) {
+        state = GS_STRING;
+        goto at_end;
+    }
+    if (r == TOK_ERROR)
+        goto error;
+    {
+        const char *text;
+        size_t n;
+        TOKEN_BYTES(p, text, n);
+        PUSH(g->tok_start, text + 1, n - 2, g->escaped); /* inside quotes */
+        *skel++ = '"';
+        *skel++ = '"';
+    }
+    if (until_token_end) {
+        state = is_key ? GS_COLON : after_value_state(g);
+        goto token_done;
+    }
+    if (is_key)
+        goto colon;
+    goto after_value;
+
+number_slow:
+    SAVE();
+    r = scan_number(g, &p, end, buf, base);
+    if (r == TOK_MORE) {
+        state = GS_NUMBER;
+        goto at_end;
+    }
+    if (r == TOK_ERROR)
+        goto error;
+    {
+        const char *text;
+        size_t n;
+        TOKEN_BYTES(p, text, n);
+        PUSH(g->tok_start, text, n, false);
+        *skel++ = '0';
+        *skel++ = ' '; /* ends the number for yajl at once */
+    }
+    if (until_token_end) {
+        state = after_value_state(g);
+        goto token_done;
+    }
+    goto after_value;
+
+literal_slow:
+    SAVE();
+    r = scan_literal(g, &p, end, buf, base);
+    if (r == TOK_MORE) {
+        state = GS_LITERAL;
+        goto at_end;
+    }
+    if (r == TOK_ERROR)
+        goto error;
+literal_done: /* its first letter, here or held, names the literal */
+    PUSH(g->tok_start, NULL, 0, false);
+    c = g->tok_start >= base ? buf[g->tok_start - base] : (uint8_t)g->hold[0];
+    if (c == 't') {
+        memcpy(skel, "true", 4);
+        skel += 4;
+    } else if (c == 'f') {
+        memcpy(skel, "false", 5);
+        skel += 5;
+    } else {
+        memcpy(skel, "null", 4);
+        skel += 4;
+    }
+    if (until_token_end) {
+        state = after_value_state(g);
+        goto token_done;
+    }
+    goto after_value;
+
+key: /* state: OBJECT_FIRST or KEY */
+    NEXT_BYTE();
+    if (c == '"') {
+        if (tp == fifo_end)
+            goto fifo_full;
+        is_key = true;
+        goto string;
+    }
+    if (c == '}' && state == GS_OBJECT_FIRST)
+        goto close;
+    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    goto error;
+
+colon:
+    state = GS_COLON;
+    NEXT_BYTE();
+    if (c != ':') {
+        FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+        goto error;
+    }
+    *skel++ = ':';
+    p++;
+    state = GS_VALUE_MEMBER;
+    goto value;
+
+after_value:
+    if (depth == 0)
+        goto done;
+    if (g->is_array[depth - 1])
+        goto after_element;
+after_member:
+    state = GS_AFTER_MEMBER;
+    NEXT_BYTE();
+    if (c == ',') {
+        *skel++ = ',';
+        p++;
+        state = GS_KEY;
+        goto key;
+    }
+    if (c == '}')
+        goto close;
+    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    goto error;
+
+after_element:
+    state = GS_AFTER_ELEMENT;
+    NEXT_BYTE();
+    if (c == ',') {
+        *skel++ = ',';
+        p++;
+        state = GS_VALUE_ELEMENT;
+        goto value;
+    }
+    if (c == ']')
+        goto close;
+    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    goto error;
+
+close: /* p at a '}' or ']' that matches the open container */
+    if (tp == fifo_end)
+        goto fifo_full;
+    PUSH(POS(p), NULL, 0, false);
+    *skel++ = (char)*p;
+    depth--;
+    p++;
+    goto after_value;
+
+done:
+    state = GS_DONE;
+    NEXT_BYTE();
+    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    goto error;
+
+at_end: /* p == end */
+    SAVE();
     if (clamped && end < buf + len) {
         /* The byte at `end` is the first beyond the document limit. */
         fail(g, IXJ_ERR_LIMIT, POS(end), state_ctx(g));
-        if (ixj__guard_in_token(g))
-            goto error_in_token;
-        p = end;
-        goto error_between;
+        goto error;
     }
-    out->stop = IXJ__SCAN_END;
-    out->consumed = len;
-    if (!ixj__guard_in_token(g))
-        out->safe = len;
-    else if (until_token_end || g->tok_start < base)
-        out->safe = 0;
-    else
-        out->safe = (size_t)(g->tok_start - base);
+    if (ixj__guard_in_token(g)) {
+        /* Hold the incomplete token until the next input completes it. */
+        const uint8_t *from =
+            g->tok_start >= base ? buf + (g->tok_start - base) : buf;
+        if (!hold_append(g, from, (size_t)(end - from))) {
+            fail(g, IXJ_ERR_NOMEM, g->tok_start, state_ctx(g));
+            goto error;
+        }
+    }
+    *stop = IXJ__SCAN_END;
+    *consumed = len;
     g->offset = POS(end);
     return;
 
 token_done:
-    out->stop = IXJ__SCAN_TOKEN;
-    out->consumed = out->safe = (size_t)(p - buf);
+    SAVE();
+    *stop = IXJ__SCAN_TOKEN;
+    *consumed = (size_t)(p - buf);
     g->offset = POS(p);
     return;
 
-fifo_full:
-    out->stop = IXJ__SCAN_FULL;
-    out->consumed = out->safe = (size_t)(p - buf);
+fifo_full: /* before the token at p; `state` resumes there */
+    SAVE();
+    *stop = IXJ__SCAN_FULL;
+    *consumed = (size_t)(p - buf);
     g->offset = POS(p);
     return;
 
-error_in_token:
-    out->stop = IXJ__SCAN_ERROR;
-    out->consumed = (size_t)(p - buf);
-    out->safe = g->tok_start > base ? (size_t)(g->tok_start - base) : 0;
+error:
+    SAVE();
+    *stop = IXJ__SCAN_ERROR;
+    *consumed = (size_t)(p - buf);
     return;
-
-error_between:
-    out->stop = IXJ__SCAN_ERROR;
-    out->consumed = out->safe = (size_t)(p - buf);
-    return;
-#undef TOKEN_AT
+#undef TOKEN_BYTES
+#undef FAIL
+#undef NEXT_BYTE
+#undef PUSH
+#undef SAVE
 #undef POS
 }
 
@@ -804,6 +1019,17 @@ ixj__guard_end(ixj__guard *g, bool *complete)
         return false;
     }
     if (g->state == GS_NUMBER && number_accepts(g->sub)) {
+        /* The end of input ends the held number: add it to the table. */
+        ixj__token *t = &g->fifo[g->fifo_w & (IXJ__FIFO_SIZE - 1)];
+        t->text = g->hold;
+        t->len = g->hold_len;
+        t->offset = g->tok_start;
+        t->line = g->line;
+        t->line_start = g->line_start;
+        t->escaped = false;
+        g->fifo_w++;
+        g->skeleton[g->skeleton_len++] = '0';
+        g->skeleton[g->skeleton_len++] = ' ';
         g->state = (uint8_t)after_value_state(g);
         number_ended = true;
     }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The guard: a byte-level pre-lexer that runs in front of yajl.
+ * The guard: a byte-level lexer and validator that runs in front of yajl.
  *
  * yajl 2.1 accepts things RFC 8259 forbids (\f and \v as whitespace, lone
  * surrogate escapes rewritten as '?', overlong and surrogate UTF-8), has no
@@ -9,18 +9,24 @@
  * guard scans every byte once, resumably, and decides everything that is
  * about the text rather than the schema:
  *
- *   - the full JSON grammar, so that yajl only ever sees valid text and
- *     every syntax error has the exact offset of its first bad byte;
+ *   - the full JSON grammar, so that every syntax error has the exact
+ *     offset of its first bad byte;
  *   - strings: strict UTF-8 (RFC 3629), escapes, \u surrogate pairing,
  *     \u0000 (rejected unless allow_nul), raw control characters;
  *   - the limits: depth, string bytes, number bytes, array elements,
  *     document bytes;
- *   - whole-token hand-off: scan results say how many leading bytes form
- *     complete tokens, so the decoder holds back an incomplete token and
- *     yajl never sees a partial one;
- *   - positions: for each token that produces a yajl callback, in order,
- *     the offset, line and column of its first byte (a FIFO the decoder's
- *     callbacks consume one entry at a time).
+ *   - a token table: for each token that produces a yajl callback, in
+ *     order, its position (offset, line) and, for strings and numbers,
+ *     its text;
+ *   - a skeleton of the text for yajl: the same structure with every
+ *     string written as "" and every number as "0 ", whitespace dropped.
+ *
+ * yajl parses the skeleton and drives the decoder's callbacks, which take
+ * each token's real text and position from the table. So string content
+ * is examined once, by the guard, instead of twice; yajl only ever sees
+ * whole, valid tokens, which keeps time linear however the input is
+ * chunked; and a token cut by the end of a chunk is copied once into a
+ * hold buffer until it completes.
  *
  * The guard never looks at the schema; the decoder never looks at bytes.
  */
@@ -31,18 +37,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "alloc.h"
+#include <ixjob/ixjob.h>
 
-/* Tokens per batch handed to yajl: the FIFO of positions. A power of
- * two; 512 entries keep a batch near 5 KB of typical payload, so the
+/* Tokens per batch handed to yajl: the size of the token table. A power
+ * of two; 512 tokens keep a batch near 5 KB of typical payload, so the
  * per-call cost of yajl_parse is noise. */
 #define IXJ__FIFO_SIZE 512u
 
-typedef struct ixj__tokpos {
-    uint64_t offset; /* absolute offset of the token's first byte */
-    uint64_t line;   /* 1-based */
-    uint64_t column; /* 1-based, bytes */
-} ixj__tokpos;
+/* Skeleton bytes per batch: a token and the separator after it take at
+ * most 6 ("false,", "0 ,"). */
+#define IXJ__SKELETON_SIZE (IXJ__FIFO_SIZE * 8u)
+
+typedef struct ixj__token {
+    const char *text;    /* strings: the raw content between the quotes;
+                            numbers: the token; otherwise NULL */
+    size_t len;          /* bytes of text */
+    uint64_t offset;     /* absolute offset of the token's first byte */
+    uint64_t line;       /* 1-based */
+    uint64_t line_start; /* offset of the line's first byte */
+    bool escaped;        /* strings: the content has backslash escapes */
+} ixj__token;
 
 /* Where an error sits, for the decoder to build its path: CTX_VALUE is a
  * value being read or expected (a member's value after its colon, the
@@ -50,19 +64,14 @@ typedef struct ixj__tokpos {
  * innermost open container (or the top level). */
 enum { IXJ__CTX_CONTAINER = 0, IXJ__CTX_VALUE = 1 };
 
-/* Why a scan returned. */
+/* Why a scan returned. In every case the table and the skeleton hold the
+ * tokens completed so far, for yajl. */
 enum {
     IXJ__SCAN_END = 0,   /* every byte examined */
-    IXJ__SCAN_FULL = 1,  /* stopped before a token: the FIFO is full */
-    IXJ__SCAN_TOKEN = 2, /* (until_token_end) the open token ended */
+    IXJ__SCAN_FULL = 1,  /* stopped before a token: the table is full */
+    IXJ__SCAN_TOKEN = 2, /* (until_token_end) the held token ended */
     IXJ__SCAN_ERROR = 3  /* an error; see err_* */
 };
-
-typedef struct ixj__scan {
-    size_t consumed; /* bytes of the input examined */
-    size_t safe;     /* leading bytes that form complete tokens */
-    int stop;        /* IXJ__SCAN_* */
-} ixj__scan;
 
 typedef struct ixj__guard {
     /* Configuration, fixed for a document. */
@@ -83,7 +92,8 @@ typedef struct ixj__guard {
     /* Grammar. */
     uint8_t state;     /* GS_* in guard.c */
     uint8_t sub;       /* token sub-state */
-    uint8_t key;       /* the open string is a key */
+    bool key;          /* the open string is a key */
+    bool escaped;      /* the open string has an escape so far */
     uint32_t depth;    /* open containers */
     uint32_t capacity; /* of the container stack */
     uint8_t *is_array; /* per depth: 1 array, 0 object */
@@ -101,9 +111,18 @@ typedef struct ixj__guard {
     uint8_t seq_hi;
     const char *literal; /* rest of true/false/null still due */
 
-    /* Positions of tokens scanned but not yet consumed by callbacks. */
+    /* A token cut by the end of a chunk: its bytes from its first. */
+    char *hold;
+    size_t hold_len;
+    size_t hold_cap;
+    uint64_t held_bytes; /* bytes ever copied into hold (statistics) */
+
+    /* The batch: tokens scanned, of which fifo_r were called back, and
+     * their skeleton. Both start over once yajl has taken the batch. */
     uint32_t fifo_r, fifo_w;
-    ixj__tokpos fifo[IXJ__FIFO_SIZE];
+    size_t skeleton_len;
+    ixj__token fifo[IXJ__FIFO_SIZE];
+    char skeleton[IXJ__SKELETON_SIZE];
 
     /* The first error. */
     int err_code; /* ixj_status; 0 when none */
@@ -118,8 +137,7 @@ typedef struct ixj__guard {
 void ixj__guard_init(ixj__guard *g, const ixj_allocator *alloc);
 void ixj__guard_release(ixj__guard *g);
 
-/* Starts a document at the current offset (which begin resets to 0).
- * Keeps the container stack's memory. */
+/* Starts a document at the current offset. Keeps the memory it has. */
 void ixj__guard_begin(ixj__guard *g);
 
 /* Rewinds the absolute position to offset 0, line 1. */
@@ -127,41 +145,41 @@ void ixj__guard_rewind_position(ixj__guard *g);
 
 /*
  * Examines bytes of the document. With until_token_end, the guard is
- * inside a token that began in an earlier call and returns as soon as it
- * ends (IXJ__SCAN_TOKEN, consumed = bytes that belong to it). Otherwise
- * it returns at the end of the input, when the FIFO is full, or at the
- * first error. `safe` is the length of the prefix made of complete tokens
- * and whitespace: on END, up to the start of an incomplete token; on
- * ERROR, the cut before which everything is valid (the start of the token
- * in which the error lies, or the error's offset).
+ * inside a token held from an earlier call and returns as soon as it ends
+ * (IXJ__SCAN_TOKEN; consumed = the bytes that belong to it). Otherwise it
+ * returns at the end of the input (holding an incomplete last token), when
+ * the table is full, or at the first error. `consumed` is the number of
+ * input bytes examined.
  */
 void ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
-                     bool until_token_end, ixj__scan *out);
+                     bool until_token_end, int *stop, size_t *consumed);
+
+/* The batch in the table and skeleton was given to yajl: empties the
+ * skeleton, and the hold once its token has been handed over. */
+void ixj__guard_batch_done(ixj__guard *g);
 
 /*
- * The input ended. Completes a number that the end terminates and returns
- * true when that happened (the caller then hands yajl a terminator);
- * records IXJ_ERR_TRUNCATED when the document is not complete. Returns
- * through *complete whether the top-level value is complete.
+ * The input ended. Completes a number that the end terminates (its token
+ * and skeleton are then added, for the caller to hand to yajl: returns
+ * true); records IXJ_ERR_TRUNCATED when the document is not complete.
+ * Returns through *complete whether the top-level value is complete.
  */
 bool ixj__guard_end(ixj__guard *g, bool *complete);
 
 /* True when the guard is inside a token. */
 bool ixj__guard_in_token(const ixj__guard *g);
 
+/* The token a callback handles: the next in the table. */
+static inline const ixj__token *
+ixj__fifo_pop(ixj__guard *g)
+{
+    return &g->fifo[g->fifo_r++];
+}
+
 static inline bool
 ixj__fifo_empty(const ixj__guard *g)
 {
     return g->fifo_r == g->fifo_w;
-}
-
-/* The position of the next token a callback handles. */
-static inline const ixj__tokpos *
-ixj__fifo_pop(ixj__guard *g)
-{
-    const ixj__tokpos *t = &g->fifo[g->fifo_r & (IXJ__FIFO_SIZE - 1)];
-    g->fifo_r++;
-    return t;
 }
 
 #endif /* IXJOB_GUARD_H */

@@ -17,25 +17,9 @@ days_in_month(int year, int month)
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
-/*
- * Days from 1970-01-01 to a proleptic Gregorian date (year >= 1). The year
- * is counted from March so that the leap day ends it; a 400-year era has
- * 146097 days.
- */
-static int64_t
-days_from_civil(int year, int month, int day)
-{
-    int64_t y = year - (month <= 2);
-    int64_t era = y / 400; /* y >= 0 for year >= 1 */
-    int64_t year_of_era = y - era * 400;
-    int64_t march_month = month > 2 ? month - 3 : month + 9;
-    int64_t day_of_year = (153 * march_month + 2) / 5 + day - 1;
-    int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-/* The inverse of days_from_civil, for days >= days_from_civil(1, 1, 1). */
+/* The civil date of a day count from 1970-01-01 (proleptic Gregorian,
+ * for days from 0001-01-01 on). Years are counted from March so that the
+ * leap day ends them; a 400-year era has 146097 days. */
 static void
 civil_from_days(int64_t days, int *year, int *month, int *day)
 {
@@ -54,71 +38,81 @@ civil_from_days(int64_t days, int *year, int *month, int *day)
     *year = (int)(year_of_era + era * 400 + (m <= 2));
 }
 
-/* Reads `width` ASCII digits at s. Returns -1 when one is not a digit. */
-static int
-read_digits(const char *s, int width)
+/* The value of two ASCII digits, or -1. */
+static inline int
+two_digits(const char *s)
 {
-    int v = 0;
-    for (int i = 0; i < width; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
+    unsigned a = (unsigned)(s[0] - '0'), b = (unsigned)(s[1] - '0');
+    return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
 }
+
+/* Days before each month in a common year. */
+static const unsigned short days_before_month[12] = {
+    0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+/* Days from 0001-01-01 to 1970-01-01. */
+#define EPOCH_DAYS 719162
+
+/* 10^(9 - n): scales n fraction digits to nanoseconds. */
+static const int32_t fraction_scale[10] = {
+    1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1};
 
 bool
 ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
 {
-    int year, month, day, hour, minute, second, offset = 0;
+    int hi, lo, year, month, day, hour, minute, second, offset = 0;
     int32_t nanos = 0;
     size_t i = 19;
-    int64_t seconds;
+    int64_t y, days, seconds;
 
     if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
         s[13] != ':' || s[16] != ':')
         return false;
-    year = read_digits(s, 4);
-    month = read_digits(s + 5, 2);
-    day = read_digits(s + 8, 2);
-    hour = read_digits(s + 11, 2);
-    minute = read_digits(s + 14, 2);
-    second = read_digits(s + 17, 2);
+    hi = two_digits(s);
+    lo = two_digits(s + 2);
+    month = two_digits(s + 5);
+    day = two_digits(s + 8);
+    hour = two_digits(s + 11);
+    minute = two_digits(s + 14);
+    second = two_digits(s + 17);
+    if ((hi | lo | month | day | hour | minute | second) < 0)
+        return false;
+    year = hi * 100 + lo;
     if (year < 1 || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month) || hour < 0 || hour > 23 ||
-        minute < 0 || minute > 59 || second < 0 || second > 59)
+        day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+        second > 59)
         return false;
 
     if (s[i] == '.') {
-        size_t start = ++i;
-        int32_t scale = 100000000;
-        while (i < len && s[i] >= '0' && s[i] <= '9' && i - start < 9) {
-            nanos += (s[i] - '0') * scale;
-            scale /= 10;
-            i++;
-        }
-        if (i == start || (i < len && s[i] >= '0' && s[i] <= '9'))
+        size_t start = ++i, stop = len - 1 < start + 9 ? len - 1 : start + 9;
+        int32_t fraction = 0;
+        /* at most 9 digits, and at least the offset's first byte after */
+        while (i < stop && (unsigned)(s[i] - '0') <= 9)
+            fraction = fraction * 10 + (s[i++] - '0');
+        if (i == start || (unsigned)(s[i] - '0') <= 9)
             return false; /* no digit, or more than 9 */
+        nanos = fraction * fraction_scale[i - start];
     }
 
-    if (i < len && s[i] == 'Z') {
+    if (i + 1 == len && s[i] == 'Z') {
         i++;
-    } else if (i + 6 <= len && (s[i] == '+' || s[i] == '-') &&
+    } else if (i + 6 == len && (s[i] == '+' || s[i] == '-') &&
                s[i + 3] == ':') {
-        int oh = read_digits(s + i + 1, 2);
-        int om = read_digits(s + i + 4, 2);
-        if (oh < 0 || oh > 23 || om < 0 || om > 59)
+        int oh = two_digits(s + i + 1), om = two_digits(s + i + 4);
+        if (oh < 0 || om < 0 || oh > 23 || om > 59)
             return false;
         offset = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
-        i += 6;
     } else {
         return false;
     }
-    if (i != len)
-        return false;
 
-    seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 +
-              minute * 60 + second - (int64_t)offset * 60;
+    /* Whole days before the date, counting leap days by the Gregorian
+     * rule, then seconds. */
+    y = year - 1;
+    days = y * 365 + y / 4 - y / 100 + y / 400 + days_before_month[month - 1] +
+           (month > 2 && is_leap(year)) + day - 1 - EPOCH_DAYS;
+    seconds = days * 86400 + hour * 3600 + minute * 60 + second -
+              (int64_t)offset * 60;
     if (seconds < IXJ_TIMESTAMP_MIN_SECONDS ||
         seconds > IXJ_TIMESTAMP_MAX_SECONDS)
         return false;

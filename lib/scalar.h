@@ -24,6 +24,25 @@
 ixj_status ixj__text_to_u64(const char *text, size_t len, uint64_t *out);
 ixj_status ixj__text_to_i64(const char *text, size_t len, int64_t *out);
 
+/* The common case, inline: text is 0 or [1-9][0-9]{0,18} (no sign, no
+ * leading zero, at most 19 digits, so no overflow). Returns false for
+ * anything else, which the functions above then decide. */
+static inline bool
+ixj__plain_digits(const char *text, size_t len, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (len == 0 || len > 19 || (text[0] == '0' && len > 1))
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned)(text[i] - '0');
+        if (d > 9)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
 /* True when text matches 0|[1-9][0-9]* (strict mode's uint64 strings). */
 bool ixj__is_canonical_unsigned(const char *text, size_t len);
 

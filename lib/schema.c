@@ -2,48 +2,42 @@
 /* The table interpreter's lookups: keys to fields, keys to types. */
 #include <string.h>
 
+#include "bytes.h"
 #include "schema.h"
 
-/* Byte-wise order of (text, len), the order of every field table. */
-static int
-compare_key(const char *a, size_t a_len, const char *b, size_t b_len)
+static inline bool
+field_is(const ixj__field *f, const char *key, size_t len)
 {
-    int c = memcmp(a, b, a_len < b_len ? a_len : b_len);
-    if (c != 0)
-        return c;
-    return a_len < b_len ? -1 : a_len > b_len;
+    return f->name_len == len && f->name[0] == key[0] &&
+           ixj__same_bytes(f->name, key, len);
 }
 
 const ixj__field *
 ixj__find_field(const ixj__object_desc *obj, const char *key, size_t len,
                 unsigned hint, bool allow_alias, bool *is_alias)
 {
-    size_t lo = 0, hi = obj->n_fields;
+    unsigned n = obj->n_fields;
 
     *is_alias = false;
-    if (hint < obj->n_fields) {
-        const ixj__field *f = &obj->fields[hint];
-        if (f->name_len == len && memcmp(f->name, key, len) == 0)
-            return f;
-    }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const ixj__field *f = &obj->fields[mid];
-        int c = compare_key(key, len, f->name, f->name_len);
-        if (c == 0)
-            return f;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    if (len == 0)
+        return NULL;
+    /* Payloads send keys in table order, usually skipping a few absent
+     * fields: look from the expected field onwards, then from the start.
+     * The length and first byte rule out most fields without a compare. */
+    if (hint > n)
+        hint = n;
+    for (unsigned i = hint; i < n; i++)
+        if (field_is(&obj->fields[i], key, len))
+            return &obj->fields[i];
+    for (unsigned i = 0; i < hint; i++)
+        if (field_is(&obj->fields[i], key, len))
+            return &obj->fields[i];
     if (!allow_alias)
         return NULL;
-    /* Aliases are rare in practice (DigitalOcean sends snake_case): a scan
-     * of the few multi-word names is enough. */
-    for (size_t i = 0; i < obj->n_fields; i++) {
+    /* Aliases are rare in practice (DigitalOcean sends snake_case). */
+    for (unsigned i = 0; i < n; i++) {
         const ixj__field *f = &obj->fields[i];
-        if (f->alias_len == len && memcmp(f->alias, key, len) == 0) {
+        if (f->alias_len == len && ixj__same_bytes(f->alias, key, len)) {
             *is_alias = true;
             return f;
         }
