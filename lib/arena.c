@@ -172,7 +172,7 @@ ixj__arena_alloc(ixj_arena *a, size_t size)
 }
 
 char *
-ixj__arena_strdup(ixj_arena *a, const char *text, size_t len)
+ixj__arena_strdup_slow(ixj_arena *a, const char *text, size_t len)
 {
     char *s;
     if (len >= IXJ__ARENA_BIG) {
@@ -182,11 +182,8 @@ ixj__arena_strdup(ixj_arena *a, const char *text, size_t len)
             return NULL;
         ixj__arena_buffer_keep(a, s);
     } else {
-        /* Strings need no alignment: bump past the aligned path. */
-        if (a->ptr == NULL || (size_t)(a->end - a->ptr) < len + 1) {
-            if (!next_block(a, len + 1))
-                return NULL;
-        }
+        if (!next_block(a, len + 1))
+            return NULL;
         s = a->ptr;
         a->ptr += len + 1;
     }

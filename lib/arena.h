@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <ixjob/ixjob.h>
 
@@ -57,8 +58,21 @@ void ixj__arena_rewind_to(ixj_arena *a, const ixj__arena_mark *m);
  * memory. */
 void *ixj__arena_alloc(ixj_arena *a, size_t size);
 
-/* A NUL-terminated copy of len bytes; NULL when out of memory. */
-char *ixj__arena_strdup(ixj_arena *a, const char *text, size_t len);
+char *ixj__arena_strdup_slow(ixj_arena *a, const char *text, size_t len);
+
+/* A NUL-terminated copy of len bytes; NULL when out of memory. Strings
+ * need no alignment: they take the bytes after the last allocation. */
+static inline char *
+ixj__arena_strdup(ixj_arena *a, const char *text, size_t len)
+{
+    char *s = a->ptr;
+    if (s == NULL || len >= (size_t)(a->end - s))
+        return ixj__arena_strdup_slow(a, text, len);
+    a->ptr = s + len + 1;
+    memcpy(s, text, len);
+    s[len] = '\0';
+    return s;
+}
 
 /*
  * Buffers. take returns a buffer of at least min_size bytes (a spare one

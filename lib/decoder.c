@@ -37,6 +37,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "bytes.h"
+#include "compiler.h"
 #include "error.h"
 #include "guard.h"
 #include "rfc3339.h"
@@ -402,7 +403,7 @@ integer_error(const ixj_decoder *d, bool is_unsigned, int jt, const char *text,
 
 /* Decodes a scalar value into its member of owner. Returns 0 after
  * recording an error. */
-static int
+static IXJ__INLINE int
 store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
              const char *text, size_t len, const ixj__token *tok)
 {
@@ -457,7 +458,7 @@ store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
 }
 
 /* A member's value: the one dispatch on (field kind, JSON type). */
-static int
+static IXJ__INLINE int
 store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
              const ixj__token *tok)
 {
@@ -530,7 +531,7 @@ grow_items(ixj_decoder *d, frame *f)
 }
 
 /* An element of a repeated field. */
-static int
+static IXJ__INLINE int
 store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
               const ixj__token *tok)
 {
@@ -601,8 +602,10 @@ on_root_value(ixj_decoder *d, int jt, const ixj__token *tok)
     return resolve_root(d, f, d->type, tok);
 }
 
-/* A value token: jt is its JSON type; boolean its value for J_BOOL. */
-static int
+/* A value token: jt is its JSON type; boolean its value for J_BOOL.
+ * Inlined into each callback, so that every copy is specialised for one
+ * JSON type. */
+static IXJ__INLINE int
 on_value(ixj_decoder *d, int jt, int boolean)
 {
     const ixj__token *tok = ixj__fifo_pop(&d->guard);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "scalar.h"
 
-#include <string.h>
-
 /* Exponents beyond this magnitude are clamped: with at most SIZE_MAX
  * digits of mantissa, any value needing a larger exponent is either 0,
  * not an integer, or far out of range, and clamping keeps the arithmetic
@@ -132,82 +130,17 @@ literal_magnitude(const literal *lit, uint64_t *out)
     return IXJ_OK;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* Eight ASCII digits at s as a number, or -1 when one is not a digit, in
- * a few word operations: the digits are checked all at once (a byte
- * outside '0'..'9' sets its high bit in b + 0x46 or in b - 0x30), then
- * combined pairwise: 8 one-digit lanes, 4 two-digit, 2 four-digit, 1. */
-static inline int64_t
-eight_digits(const char *s)
-{
-    uint64_t v;
-    memcpy(&v, s, 8);
-    if (((v + 0x4646464646464646u) | (v - 0x3030303030303030u)) &
-        0x8080808080808080u)
-        return -1;
-    v -= 0x3030303030303030u;
-    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFu;
-    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFu;
-    v = (v * 10000 + (v >> 32)) & 0xFFFFFFFFu;
-    return (int64_t)v;
-}
-#else
-static inline int64_t
-eight_digits(const char *s)
-{
-    int64_t v = 0;
-    for (int i = 0; i < 8; i++) {
-        unsigned d = (unsigned)(s[i] - '0');
-        if (d > 9)
-            return -1;
-        v = v * 10 + d;
-    }
-    return v;
-}
-#endif
-
-/* Parses a literal into sign and magnitude. Plain decimal integers of up
- * to 20 digits, by far the common case, skip the general path. */
+/* Parses a literal into sign and magnitude; plain decimal integers, by
+ * far the common case, take the inline path. */
 static ixj_status
 text_to_magnitude(const char *s, size_t n, bool *negative, uint64_t *mag)
 {
     literal lit;
     size_t i = n > 0 && s[0] == '-';
-    size_t digits = n - i;
 
-    if (digits >= 1 && digits <= 20 && (s[i] != '0' || digits == 1)) {
-        /* 19 digits cannot overflow; a 20th is checked. */
-        size_t stop = digits == 20 ? n - 1 : n;
-        uint64_t v = 0;
-        size_t k = i;
-        for (; k + 8 <= stop; k += 8) {
-            int64_t chunk = eight_digits(s + k);
-            if (chunk < 0)
-                break;
-            v = v * 100000000u + (uint64_t)chunk;
-        }
-        for (; k < stop; k++) {
-            unsigned d = (unsigned)(s[k] - '0');
-            if (d > 9)
-                break;
-            v = v * 10 + d;
-        }
-        if (k == stop) {
-            if (digits == 20) {
-                unsigned d = (unsigned)(s[k] - '0');
-                if (d <= 9) {
-                    if (v > (UINT64_MAX - d) / 10)
-                        return IXJ_ERR_RANGE;
-                    v = v * 10 + d;
-                    k++;
-                }
-            }
-            if (k == n) {
-                *negative = i == 1;
-                *mag = v;
-                return IXJ_OK;
-            }
-        }
+    if (ixj__plain_digits(s + i, n - i, mag)) {
+        *negative = i == 1;
+        return IXJ_OK;
     }
     if (!read_literal(s, n, &lit))
         return IXJ_ERR_NUMBER;
