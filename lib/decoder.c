@@ -58,6 +58,14 @@ enum { PHASE_IDLE, PHASE_ACTIVE, PHASE_FAILED, PHASE_FINISHED };
  * (CONTAINER). At an object, a pending key is always named. */
 enum { PATH_CURRENT, PATH_NEXT, PATH_CONTAINER };
 
+/* Chunks shorter than this are gathered into a stage of IXJ__STAGE_SIZE
+ * bytes and scanned when it fills (or at finish): a scan and a yajl call
+ * per tiny chunk would cost more than the bytes themselves. Results do
+ * not depend on it; an error in staged bytes is reported by the call that
+ * scans them. */
+#define IXJ__STAGE_SIZE  4096u
+#define IXJ__STAGE_BELOW 512u
+
 /* Arrays up to this many bytes are copied into the arena, exactly sized,
  * when they close; bigger ones keep the buffer they grew in, which is at
  * most a quarter unused (see grow_items). */
@@ -109,6 +117,10 @@ struct ixj_decoder {
     yajl_handle yajl;
     bool yajl_dirty; /* the handle stopped mid-document */
     uint64_t yajl_bytes;
+
+    /* Small chunks gathered before they are scanned (see feed). */
+    size_t stage_len;
+    uint8_t stage[IXJ__STAGE_SIZE];
 
     /* Escaped string content, decoded. */
     char *unescaped;
@@ -909,6 +921,7 @@ discard_document(ixj_decoder *d)
     }
     d->depth = 0;
     d->keys_len = 0;
+    d->stage_len = 0;
     d->root = NULL;
     d->root_done = false;
     d->unknown_fields = d->unrecognized_enums = 0;
@@ -1072,14 +1085,47 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     return IXJ_OK;
 }
 
+/* Scans the staged bytes. */
+static ixj_status
+feed_stage(ixj_decoder *d)
+{
+    size_t n = d->stage_len;
+    d->stage_len = 0;
+    return n > 0 ? feed_bytes(d, d->stage, n) : IXJ_OK;
+}
+
+static IXJ__NOINLINE ixj_status
+feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
+{
+    ixj_status st;
+
+    if (d->phase != PHASE_ACTIVE || (bytes == NULL && len > 0))
+        return d->phase == PHASE_FAILED ? d->error.code : IXJ_ERR_MISUSE;
+    if ((st = feed_stage(d)) != IXJ_OK)
+        return st;
+    if (len >= IXJ__STAGE_BELOW)
+        return feed_bytes(d, bytes, len);
+    memcpy(d->stage, bytes, len);
+    d->stage_len = len;
+    return IXJ_OK;
+}
+
 ixj_status
 ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
 {
-    if (d->phase == PHASE_FAILED)
-        return d->error.code;
-    if (d->phase != PHASE_ACTIVE || (data == NULL && len > 0))
-        return IXJ_ERR_MISUSE;
-    return feed_bytes(d, data, len);
+    const uint8_t *bytes = data;
+
+    /* A small chunk with room in the stage: the path of byte-by-byte
+     * feeding, kept to a few instructions. */
+    if (IXJ__LIKELY(len < IXJ__STAGE_BELOW && d->phase == PHASE_ACTIVE &&
+                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL)) {
+        uint8_t *to = d->stage + d->stage_len;
+        d->stage_len += len;
+        for (size_t i = 0; i < len; i++)
+            to[i] = bytes[i];
+        return IXJ_OK;
+    }
+    return feed_slow(d, bytes, len);
 }
 
 ixj_status
@@ -1093,6 +1139,8 @@ ixj_decoder_finish(ixj_decoder *d, ixj_result *out)
         return d->error.code;
     if (d->phase != PHASE_ACTIVE)
         return IXJ_ERR_MISUSE;
+    if ((st = feed_stage(d)) != IXJ_OK)
+        return st;
     if (ixj__guard_end(&d->guard, &complete)) {
         /* The end of input ended a number: yajl takes it. */
         if ((st = flush(d)) != IXJ_OK)

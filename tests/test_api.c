@@ -51,9 +51,20 @@ START_TEST(test_sticky_error)
     ixj_result r;
     const ixj_error *e;
 
+    /* a small chunk is gathered: its error shows by the time of finish */
     ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
     ck_assert_int_eq(ixj_decoder_feed(d, "{\"job\":{\"tokens\":1.5,", 21),
-                     IXJ_ERR_RANGE);
+                     IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_ERR_RANGE);
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 17);
+    /* a big one is examined at once */
+    {
+        char big[600];
+        memset(big, ' ', sizeof big);
+        memcpy(big, "{\"job\":{\"tokens\":1.5,", 21);
+        ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
+        ck_assert_int_eq(ixj_decoder_feed(d, big, sizeof big), IXJ_ERR_RANGE);
+    }
     e = ixj_decoder_error(d);
     ck_assert_int_eq(e->code, IXJ_ERR_RANGE);
     ck_assert_str_eq(e->path, "$.job.tokens");

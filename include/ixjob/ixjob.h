@@ -301,13 +301,18 @@ IXJ_API uint64_t ixj_decoder_get_option(const ixj_decoder *d,
 IXJ_API ixj_status ixj_decoder_begin(ixj_decoder *d, ixj_type type);
 
 /*
- * Feeds len bytes of the document. The bytes are not kept after the call
- * returns. len may be 0.
+ * Feeds len bytes of the document. The caller's bytes are not referenced
+ * after the call returns. len may be 0.
  * Returns IXJ_OK, or the document's first error (any code from
  * IXJ_ERR_SYNTAX to IXJ_ERR_NOMEM; details from ixj_decoder_error). After
  * an error every feed and finish returns the same error until the next
  * begin or reset. IXJ_ERR_MISUSE (which does not change the state) when
  * no document is in progress.
+ *
+ * Chunks shorter than 512 bytes are gathered (up to 4 KiB) before they
+ * are examined, so an error in them may be returned by a later feed or by
+ * finish; the error itself (code, path, position) does not depend on the
+ * chunking.
  */
 IXJ_API ixj_status ixj_decoder_feed(ixj_decoder *d, const void *data,
                                     size_t len);
