@@ -8,6 +8,11 @@
  * `valgrind --tool=callgrind` instruction counts.
  *
  *   bench_decode [--seconds=S] [--trials=N] [INPUT...]     INPUT: S M L N
+ *
+ * Methods: yajl-null (no callbacks), yajl-noop (every callback, doing
+ * nothing), ixjob (whole buffer), ixjob-64K/4K/16B/1B (fed in pieces),
+ * encode (the decoded value written back as canonical JSON; MB/s of the
+ * input's size, so comparable with decoding).
  *   bench_decode --once=METHOD [--repeat=N] INPUT
  */
 #include <stdio.h>
@@ -25,6 +30,10 @@ typedef struct input {
     const char *name;
     bench_text text;
     size_t n_docs;
+    /* The documents decoded once, for the encode method. */
+    ixj_result *results;
+    ixj_arena **arenas;
+    size_t n_results;
 } input;
 
 typedef int (*method_fn)(const input *in, size_t chunk);
@@ -130,6 +139,67 @@ m_ixjob(const input *in, size_t chunk)
     return 1;
 }
 
+/* -------------------------------------------------------------- encode */
+
+static ixj_encoder *encoder;
+static char *encode_buf;
+static size_t encode_cap;
+
+/* Decodes every document of the input once and keeps the results. */
+static void
+prepare_results(input *in)
+{
+    const char *p = in->text.data, *end = p + in->text.len;
+    if (in->results != NULL)
+        return;
+    in->results = calloc(in->n_docs, sizeof *in->results);
+    in->arenas = calloc(in->n_docs, sizeof *in->arenas);
+    while (p < end && in->n_results < in->n_docs) {
+        const char *nl =
+            in->n_docs > 1 ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (ixj_decode(decoder, IXJ_TYPE_AUTO, p, n,
+                       &in->results[in->n_results]) != IXJ_OK) {
+            fprintf(stderr, "cannot decode %s\n", in->name);
+            exit(1);
+        }
+        in->arenas[in->n_results++] = ixj_decoder_detach(decoder);
+        p += n + 1;
+    }
+}
+
+/* Encodes every prepared document (compact, into a buffer). */
+static int
+m_encode(const input *in, size_t chunk)
+{
+    (void)chunk;
+    for (size_t i = 0; i < in->n_results; i++) {
+        const ixj_result *r = &in->results[i];
+        size_t len;
+        ixj_status st = ixj_encode(encoder, r->type, r->as.value, 0, encode_buf,
+                                   encode_cap, &len);
+        if (st == IXJ_ERR_SPACE) {
+            free(encode_buf);
+            encode_cap = len + 1;
+            encode_buf = malloc(encode_cap);
+            st = ixj_encode(encoder, r->type, r->as.value, 0, encode_buf,
+                            encode_cap, &len);
+        }
+        if (st != IXJ_OK)
+            return 0;
+    }
+    return 1;
+}
+
+static void
+release_results(input *in)
+{
+    for (size_t i = 0; i < in->n_results; i++)
+        ixj_arena_free(in->arenas[i]);
+    free(in->results);
+    free(in->arenas);
+}
+
 /* -------------------------------------------------------------- timing */
 
 static double
@@ -150,7 +220,7 @@ static const method methods[] = {
     {"yajl-null", m_yajl_null, 0}, {"yajl-noop", m_yajl_noop, 0},
     {"ixjob", m_ixjob, 0},         {"ixjob-64K", m_ixjob, 65536},
     {"ixjob-4K", m_ixjob, 4096},   {"ixjob-16B", m_ixjob, 16},
-    {"ixjob-1B", m_ixjob, 1},
+    {"ixjob-1B", m_ixjob, 1},      {"encode", m_encode, 0},
 };
 #define N_METHODS (sizeof methods / sizeof methods[0])
 
@@ -205,12 +275,14 @@ run_input(const input *in, double seconds, int trials)
 static void
 load(input *in, const char *name)
 {
+    memset(in, 0, sizeof *in);
     in->name = name;
     if (!bench_input(name, &in->text)) {
         fprintf(stderr, "unknown input %s (S, M, L, N or L<n>)\n", name);
         exit(2);
     }
     in->n_docs = strcmp(name, "N") == 0 ? 10000 : 1;
+    prepare_results(in);
 }
 
 int
@@ -239,6 +311,7 @@ main(int argc, char **argv)
         return 2;
     }
     decoder = ixj_decoder_new(NULL);
+    encoder = ixj_encoder_new(NULL);
     if (once != NULL) {
         input in;
         const method *m = NULL;
@@ -257,7 +330,9 @@ main(int argc, char **argv)
         printf("%s on %s: %zu bytes x %d\n", m->name, in.name, in.text.len,
                repeat > 0 ? repeat : 1);
         bench_text_free(&in.text);
+        release_results(&in);
         ixj_decoder_free(decoder);
+        ixj_encoder_free(encoder);
         return 0;
     }
     if (n_names == 0) {
@@ -272,7 +347,10 @@ main(int argc, char **argv)
         load(&in, names[i]);
         run_input(&in, seconds, trials);
         bench_text_free(&in.text);
+        release_results(&in);
     }
     ixj_decoder_free(decoder);
+    ixj_encoder_free(encoder);
+    free(encode_buf);
     return 0;
 }

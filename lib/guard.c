@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -276,34 +277,6 @@ is_short_escape(uint8_t c)
            c == 'n' || c == 'r' || c == 't';
 }
 
-/* Starts a UTF-8 sequence at lead byte c (>= 0x80): the continuation bytes
- * due and the range of the first one (RFC 3629 table 3-7: no overlongs,
- * no surrogates, nothing above U+10FFFF). False for a bad lead byte. */
-static bool
-utf8_lead(ixj__guard *g, uint8_t c)
-{
-    if (c < 0xC2 || c > 0xF4)
-        return false;
-    g->seq_lo = 0x80;
-    g->seq_hi = 0xBF;
-    if (c < 0xE0) {
-        g->seq_left = 1;
-    } else if (c < 0xF0) {
-        g->seq_left = 2;
-        if (c == 0xE0)
-            g->seq_lo = 0xA0;
-        else if (c == 0xED)
-            g->seq_hi = 0x9F;
-    } else {
-        g->seq_left = 3;
-        if (c == 0xF0)
-            g->seq_lo = 0x90;
-        else if (c == 0xF4)
-            g->seq_hi = 0x8F;
-    }
-    return true;
-}
-
 /* Applies a complete \uXXXX escape. Returns false after recording an
  * error. */
 static bool
@@ -375,7 +348,7 @@ resume:
                 fail(g, IXJ_ERR_SYNTAX, POS(p), ctx);
                 return TOK_ERROR;
             }
-            if (!utf8_lead(g, c)) {
+            if (!ixj__utf8_lead(c, &g->seq_left, &g->seq_lo, &g->seq_hi)) {
                 fail(g, IXJ_ERR_STRING, POS(p), ctx);
                 return TOK_ERROR;
             }

@@ -203,6 +203,26 @@ ixj__ypool_handle(ixj__ypool *pool, const yajl_callbacks *cb, void *ctx)
     return h;
 }
 
+yajl_gen
+ixj__ypool_gen(ixj__ypool *pool, yajl_print_t print, void *ctx)
+{
+    jmp_buf jump;
+    yajl_gen g;
+
+    if (setjmp(jump) != 0) {
+        pool->jump = NULL;
+        ixj__ypool_reclaim(pool);
+        return NULL;
+    }
+    pool->jump = &jump;
+    g = yajl_gen_alloc(&pool->funcs);
+    yajl_gen_config(g, yajl_gen_indent_string, "  ");
+    yajl_gen_config(g, yajl_gen_print_callback, print,
+                    ctx); /* frees its buffer */
+    pool->jump = NULL;
+    return g;
+}
+
 bool
 ixj__ypool_parse(ixj__ypool *pool, yajl_handle h, const unsigned char *text,
                  size_t len, yajl_status *status)

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <yajl/yajl_gen.h>
 #include <yajl/yajl_parse.h>
 
 #include <ixjob/ixjob.h>
@@ -46,6 +47,11 @@ void ixj__ypool_reclaim(ixj__ypool *pool);
  * when memory runs out (nothing leaks). */
 yajl_handle ixj__ypool_handle(ixj__ypool *pool, const yajl_callbacks *cb,
                               void *ctx);
+
+/* A new yajl generator that prints through print(ctx, ...); NULL when
+ * memory runs out (nothing leaks). With a print callback, generating
+ * allocates nothing more. */
+yajl_gen ixj__ypool_gen(ixj__ypool *pool, yajl_print_t print, void *ctx);
 
 /* yajl_parse under the guard. Returns false when memory ran out: the
  * handle is then unusable and its chunks are reclaimed. */

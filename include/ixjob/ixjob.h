@@ -98,7 +98,8 @@ IXJ_API const char *ixj_version(void);
       "nesting, string, number, array or document over its limit")           \
     X(ERR_NOMEM, 13, "nomem", "out of memory")                               \
     X(ERR_MISUSE, 14, "misuse", "call out of order or invalid argument")     \
-    X(STOPPED, 15, "stopped", "decode stopped by a callback")
+    X(STOPPED, 15, "stopped", "stopped by a callback")                       \
+    X(ERR_SPACE, 16, "space", "output buffer too small")
 
 #define IXJ_STATUS_ENUM_(suffix, value, name, message) IXJ_##suffix = value,
 typedef enum ixj_status { IXJ_STATUS_MAP(IXJ_STATUS_ENUM_) } ixj_status;
@@ -349,6 +350,95 @@ IXJ_API const ixj_error *ixj_decoder_error(const ixj_decoder *d);
  * (no successful finish since the last begin, or already detached).
  */
 IXJ_API IXJ_WARN_UNUSED ixj_arena *ixj_decoder_detach(ixj_decoder *d);
+
+/* ------------------------------------------------------------------ */
+/* Encoder                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The canonical JSON of a payload, the form `ixjob dump` prints and a
+ * client sends:
+ *
+ *   - keys in table order (the spec's alphabetical order), snake_case;
+ *   - absent fields omitted; a present field stays present (an empty
+ *     array is [], an empty string "");
+ *   - uint64 fields as strings of plain decimal digits ("0",
+ *     "18446744073709551615"), int64 fields as JSON integers;
+ *   - enums as their literal; an unrecognized value as its raw text;
+ *   - timestamps in UTC with Z and 0, 3, 6 or 9 fraction digits, the
+ *     fewest that are exact (2026-03-02T15:05:11+01:00 becomes
+ *     2026-03-02T14:05:11Z; .5 becomes .500);
+ *   - strings escaped minimally, as yajl's generator does: \" and \\, the
+ *     short forms \b \f \n \r \t, other control characters as \u00XX;
+ *     "/", DEL and non-ASCII bytes as they are.
+ *
+ * Compact by default; IXJ_ENCODE_PRETTY indents by two spaces, one member
+ * or element per line, and ends with a newline. The same value always
+ * encodes to the same bytes, and decoding them gives the value back
+ * (timestamps as instants: the written offset becomes Z).
+ *
+ * Encoding refuses what decoding could never produce, and names the
+ * value's path in ixj_encoder_error (whose offset, line and column are 0):
+ *   IXJ_ERR_ENUM       an enum value outside its enum, or UNRECOGNIZED
+ *                      without raw text
+ *   IXJ_ERR_STRING     a string that is not UTF-8, holds U+0000, or is
+ *                      NULL while present
+ *   IXJ_ERR_TIMESTAMP  seconds outside 0001..9999 or nanos outside
+ *                      0..999999999
+ *   IXJ_ERR_MISUSE     an array with elements but a NULL pointer (a
+ *                      streamed array); a NULL value; a type that has no
+ *                      value (IXJ_TYPE_AUTO, IXJ_TYPE_ANY)
+ * The value is checked in full before any output: a refused value writes
+ * nothing.
+ */
+typedef struct ixj_encoder ixj_encoder;
+
+#define IXJ_ENCODE_PRETTY 1u /* indent by two spaces, end with a newline */
+
+/* Receives the output in pieces, in order. Return 0 to go on, anything
+ * else to stop: the encode then returns IXJ_STOPPED. */
+typedef int (*ixj_write_fn)(void *ctx, const char *bytes, size_t len);
+
+/* Creates an encoder; alloc as for ixj_decoder_new. NULL when out of
+ * memory or when alloc is incomplete. */
+IXJ_API ixj_encoder *ixj_encoder_new(const ixj_allocator *alloc);
+
+/* Frees an encoder. NULL is allowed. */
+IXJ_API void ixj_encoder_free(ixj_encoder *e);
+
+/*
+ * Writes the canonical JSON of value, a payload of the given type (the
+ * struct that ixj_result.as points to), into buf of size bytes. *len
+ * receives the length of the whole output, without the NUL that follows
+ * it when size > *len.
+ * Returns IXJ_OK; IXJ_ERR_SPACE when size <= *len (buf then holds a
+ * prefix; call again with *len + 1 bytes); IXJ_ERR_NOMEM; or a refusal
+ * listed above (*len is then 0).
+ */
+IXJ_API ixj_status ixj_encode(ixj_encoder *e, ixj_type type, const void *value,
+                              unsigned flags, char *buf, size_t size,
+                              size_t *len);
+
+/*
+ * Writes the canonical JSON of value through write, in pieces.
+ * Returns IXJ_OK; IXJ_STOPPED when write asked to stop; IXJ_ERR_NOMEM; or
+ * a refusal listed above.
+ */
+IXJ_API ixj_status ixj_encode_to(ixj_encoder *e, ixj_type type,
+                                 const void *value, unsigned flags,
+                                 ixj_write_fn write, void *ctx);
+
+/* The last encode's error: code IXJ_OK when it succeeded. Valid until the
+ * next encode or free. Never NULL. */
+IXJ_API const ixj_error *ixj_encoder_error(const ixj_encoder *e);
+
+/* Bytes needed by ixj_timestamp_format, NUL included. */
+#define IXJ_TIMESTAMP_TEXT_MAX 32
+
+/* Writes the canonical text of a timestamp (UTC, Z, 0/3/6/9 fraction
+ * digits) and a NUL into out. Returns the length, or 0 (and an empty
+ * string) when seconds or nanos are out of range. */
+IXJ_API size_t ixj_timestamp_format(const ixj_timestamp *t, char *out);
 
 #ifdef __cplusplus
 }

@@ -292,6 +292,10 @@ render_string(tu_buf *out, const char *s, size_t len)
 static void render_object(tu_buf *out, const char *path,
                           const ixj__object_desc *desc, const void *base);
 
+/* Whether renderings show what the canonical form drops: the offset a
+ * timestamp was written with. */
+static bool render_offsets = true;
+
 static void
 render_field(tu_buf *out, const char *path, const ixj__field *f,
              const void *base)
@@ -319,8 +323,10 @@ render_field(tu_buf *out, const char *path, const ixj__field *f,
         int off =
             t->offset_minutes < 0 ? -t->offset_minutes : t->offset_minutes;
         tu_buf_put(out, text, n);
-        tu_buf_printf(out, " (%s%02d:%02d)", t->offset_minutes < 0 ? "-" : "+",
-                      off / 60, off % 60);
+        if (render_offsets)
+            tu_buf_printf(out, " (%s%02d:%02d)",
+                          t->offset_minutes < 0 ? "-" : "+", off / 60,
+                          off % 60);
         break;
     }
     case IXJ__KIND_ENUM: {
@@ -391,6 +397,16 @@ tu_render_result(tu_buf *out, const ixj_result *r)
                   (unsigned long long)r->unrecognized_enums);
     if (r->type != IXJ_TYPE_ANY)
         render_object(out, "$", ixj__root_object(r->type), r->as.value);
+}
+
+void
+tu_render_instants(tu_buf *out, const ixj_result *r)
+{
+    render_offsets = false;
+    tu_buf_printf(out, "%s\n", ixj_type_name(r->type));
+    if (r->type != IXJ_TYPE_ANY)
+        render_object(out, "$", ixj__root_object(r->type), r->as.value);
+    render_offsets = true;
 }
 
 void

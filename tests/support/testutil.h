@@ -80,6 +80,11 @@ char *tu_decode_text(ixj_decoder *d, const tu_opts *o, const char *buf,
  * order (see tests/corpus/README.md). */
 void tu_render_result(tu_buf *out, const ixj_result *r);
 
+/* Renders only the value, as canonical JSON keeps it: the type and every
+ * present value, timestamps as instants (no written offset), no counts of
+ * skipped keys. Two results that render alike are equal. */
+void tu_render_instants(tu_buf *out, const ixj_result *r);
+
 /* Renders an error: "error CODE at PATH offset=O line=L column=C". */
 void tu_render_error(tu_buf *out, const ixj_error *e);
 
