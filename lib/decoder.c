@@ -85,17 +85,28 @@ typedef struct frame {
     const char *key;              /* pending key, when not copied */
     size_t key_len;
     size_t key_off;
-    size_t keys_mark;  /* d->keys_len when the frame was pushed */
-    char *items;       /* ARRAY: element buffer */
-    size_t items_size; /* its size in bytes */
-    size_t item_size;  /* ARRAY: bytes per element */
+    size_t keys_mark;     /* d->keys_len when the frame was pushed */
+    char *items;          /* ARRAY: element buffer */
+    size_t items_size;    /* its size in bytes */
+    size_t item_size;     /* ARRAY: bytes per element */
+    uint8_t mode;         /* ARRAY: KEEP, STREAM or DROP */
+    uint8_t element;      /* ARRAY: its ixj_element, 0 when it has none */
+    ixj__arena_mark mark; /* ARRAY (STREAM, DROP): arena before the
+                             element in progress */
 } frame;
+
+/* What an array frame does with its elements: keep them in the result;
+ * stream them one by one to a callback; drop them (validation only). A
+ * streamed or dropped element lives in slot 0 of the frame's buffer and
+ * the arena is rewound after it, so memory does not grow with the array. */
+enum { KEEP, STREAM, DROP };
 
 struct ixj_decoder {
     ixj_allocator alloc;
 
     /* Options. */
     bool strict;
+    bool validate_only;
     uint64_t max_depth;
     uint64_t max_string;
     uint64_t max_number;
@@ -138,6 +149,21 @@ struct ixj_decoder {
 
     ixj_arena *arena;
     ixj_result result;
+
+    /* A stream of documents (begin_stream). */
+    ixj_document_fn doc_fn;
+    void *doc_ctx;
+    uint64_t doc_count;
+    bool doc_failed; /* the document in progress has its error */
+    bool skip_line;  /* NDJSON: skipping the rest of a failed record */
+
+    /* Element callbacks, by ixj_element. */
+    struct {
+        ixj_element_fn fn;
+        void *ctx;
+    } elements[5];
+    char *element_path;
+    size_t element_path_cap;
 
     ixj_error error;
     char *path;
@@ -284,6 +310,8 @@ push_frame(ixj_decoder *d, int kind, const ixj__token *tok)
     f->items = NULL;
     f->items_size = 0;
     f->item_size = 0;
+    f->mode = KEEP;
+    f->element = 0;
     return f;
 }
 
@@ -505,6 +533,11 @@ store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
         child->item_size = fld->kind == IXJ__KIND_OBJECT_ARRAY
                                ? fld->object->size
                                : sizeof(ixj_string);
+        child->element = (uint8_t)ixj__element_of(fld);
+        if (d->validate_only)
+            child->mode = DROP;
+        else if (child->element != 0 && d->elements[child->element].fn != NULL)
+            child->mode = STREAM;
         return 1;
     }
     if (!store_scalar(d, fld, owner, jt, text, len, tok))
@@ -542,6 +575,48 @@ grow_items(ixj_decoder *d, frame *f)
     return f->items + used;
 }
 
+/* The slot of a streamed or dropped element: always the first, with the
+ * arena marked so that the element's memory goes back after it. */
+static void *
+element_slot(ixj_decoder *d, frame *f)
+{
+    if (f->items_size < f->item_size) {
+        size_t size;
+        char *items = ixj__arena_buffer_take(d->arena, f->item_size, &size);
+        if (items == NULL)
+            return NULL;
+        f->items = items;
+        f->items_size = size;
+    }
+    ixj__arena_mark_get(d->arena, &f->mark);
+    memset(f->items, 0, f->item_size);
+    return f->items;
+}
+
+/* A streamed or dropped element is complete: a streamed one goes to its
+ * callback; then its memory is reused. Returns 0 when the callback asked
+ * to stop. */
+static int
+element_done(ixj_decoder *d, frame *f, const ixj__token *tok)
+{
+    if (f->mode == STREAM) {
+        ixj_element_info info;
+        size_t n = render_path(d, PATH_CURRENT, NULL);
+        if (!reserve(&d->alloc, &d->element_path, &d->element_path_cap, n + 1))
+            return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
+        render_path(d, PATH_CURRENT, d->element_path);
+        d->element_path[n] = '\0';
+        info.element = (ixj_element)f->element;
+        info.index = f->count - 1;
+        info.path = d->element_path;
+        info.value = f->items;
+        if (d->elements[f->element].fn(d->elements[f->element].ctx, &info) != 0)
+            return fail(d, IXJ_STOPPED, tok, PATH_CURRENT);
+    }
+    ixj__arena_rewind_to(d->arena, &f->mark);
+    return 1;
+}
+
 /* An element of a repeated field. */
 static IXJ__INLINE int
 store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
@@ -554,10 +629,14 @@ store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
     /* ProtoJSON forbids null elements. */
     if (jt != (objects ? J_OBJECT : J_STRING))
         return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
-    if ((slot = grow_items(d, f)) == NULL)
+    slot = f->mode == KEEP ? grow_items(d, f) : element_slot(d, f);
+    if (slot == NULL)
         return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
-    if (!objects)
-        return store_string(d, slot, text, len, tok);
+    if (!objects) {
+        if (!store_string(d, slot, text, len, tok))
+            return 0;
+        return f->mode == KEEP ? 1 : element_done(d, f, tok);
+    }
     if ((child = push_frame(d, FR_OBJECT, tok)) == NULL)
         return 0;
     child->desc = d->frames[d->depth - 2].field->object;
@@ -572,7 +651,11 @@ finish_array(ixj_decoder *d, frame *f, const ixj__token *tok)
     size_t bytes = (size_t)f->count * f->item_size;
     void *items = NULL;
 
-    if (f->count > 0 && bytes <= SMALL_ARRAY) {
+    if (f->mode != KEEP) {
+        /* streamed or dropped: the count stays, the elements are gone */
+        if (f->items != NULL)
+            ixj__arena_buffer_drop(d->arena, f->items);
+    } else if (f->count > 0 && bytes <= SMALL_ARRAY) {
         items = ixj__arena_alloc(d->arena, bytes);
         if (items == NULL)
             return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
@@ -714,8 +797,12 @@ on_end(ixj_decoder *d)
     }
     d->keys_len = f->keys_mark;
     d->depth--;
-    if (d->depth > 0)
-        top(d)->key_pending = false;
+    if (d->depth > 0) {
+        frame *parent = top(d);
+        parent->key_pending = false;
+        if (parent->kind == FR_ARRAY && parent->mode != KEEP)
+            return element_done(d, parent, tok);
+    }
     return 1;
 }
 
@@ -812,7 +899,8 @@ fail_now(ixj_decoder *d)
     return d->error.code;
 }
 
-/* Hands yajl bytes of skeleton. */
+/* Hands yajl bytes of skeleton. Returns IXJ_OK or the error recorded;
+ * the caller decides what the error ends. */
 static ixj_status
 to_yajl(ixj_decoder *d, const void *text, size_t len)
 {
@@ -828,17 +916,18 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
         record_error(d, IXJ_ERR_NOMEM, tok ? tok->offset : d->guard.offset,
                      tok ? tok->line : d->guard.line,
                      tok ? tok->offset - tok->line_start + 1 : 1, PATH_CURRENT);
-        return fail_now(d);
+        return d->error.code;
     }
     if (ys == yajl_status_ok)
         return IXJ_OK;
+    d->yajl_dirty = true; /* stopped mid-document */
     if (d->error.code == IXJ_OK) {
         /* yajl rejected a skeleton of text the guard accepted: they must
          * agree, so this is a bug; report it rather than crash. */
         record_error(d, IXJ_ERR_SYNTAX, d->guard.offset, d->guard.line,
                      d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
     }
-    return fail_now(d);
+    return d->error.code;
 }
 
 /* Hands yajl the batch the guard has ready: the tokens completed so far. */
@@ -855,12 +944,12 @@ flush(ixj_decoder *d)
 static ixj_status
 guard_failed(ixj_decoder *d)
 {
-    ixj_status st = flush(d);
-    if (st != IXJ_OK)
-        return st;
-    take_guard_error(d);
+    if (flush(d) == IXJ_OK)
+        take_guard_error(d);
     return fail_now(d);
 }
+
+static ixj_status feed_stream(ixj_decoder *d, const uint8_t *buf, size_t len);
 
 static ixj_status
 feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
@@ -869,6 +958,8 @@ feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
     int stop;
     ixj_status st;
 
+    if (d->guard.stream != IXJ__ONE_DOCUMENT)
+        return feed_stream(d, buf, len);
     if (ixj__guard_in_token(&d->guard)) {
         /* Finish the token carried over; yajl takes it on its own, then
          * its hold is free again. */
@@ -878,7 +969,7 @@ feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
         if (stop == IXJ__SCAN_END)
             return IXJ_OK;
         if ((st = flush(d)) != IXJ_OK)
-            return st;
+            return fail_now(d);
         pos = consumed;
     }
     while (pos < len) {
@@ -887,11 +978,175 @@ feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
         if (stop == IXJ__SCAN_ERROR)
             return guard_failed(d);
         if ((st = flush(d)) != IXJ_OK)
-            return st;
+            return fail_now(d);
         if (stop == IXJ__SCAN_END)
             break;
         pos += consumed;
     }
+    return IXJ_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Streams of documents                                                 */
+/* ------------------------------------------------------------------ */
+
+static void clear_document(ixj_decoder *d);
+static bool ready_yajl(ixj_decoder *d);
+
+/* Hands yajl a batch of the document in progress, unless that document
+ * has already failed. A value error fails only its document; a stop or a
+ * lack of memory ends the stream. */
+static ixj_status
+stream_batch(ixj_decoder *d)
+{
+    ixj_status st = IXJ_OK;
+    if (!d->doc_failed)
+        st = to_yajl(d, d->guard.skeleton, d->guard.skeleton_len);
+    ixj__guard_batch_done(&d->guard);
+    if (st == IXJ_STOPPED || st == IXJ_ERR_NOMEM)
+        return fail_now(d);
+    if (st != IXJ_OK)
+        d->doc_failed = true;
+    return IXJ_OK;
+}
+
+/* Calls the document callback with the document just ended. Returns
+ * IXJ_STOPPED when it asks to stop. */
+static ixj_status
+deliver_document(ixj_decoder *d)
+{
+    const ixj__guard *g = &d->guard;
+    ixj_document_info info;
+    bool ok = !d->doc_failed;
+
+    if (ok) {
+        d->result.type = d->resolved;
+        d->result.as.value = d->root;
+        d->result.unknown_fields = d->unknown_fields;
+        d->result.unrecognized_enums = d->unrecognized_enums;
+    }
+    if (g->stream == IXJ__NDJSON)
+        info.record = g->started ? g->value_line : d->error.line;
+    else
+        info.record = ++d->doc_count;
+    info.start = g->started ? g->value_start : d->error.offset;
+    info.end = ok ? g->value_end : d->error.offset;
+    info.status = ok ? IXJ_OK : d->error.code;
+    info.result = ok ? &d->result : NULL;
+    info.error = ok ? NULL : &d->error;
+    return d->doc_fn(d->doc_ctx, &info) != 0 ? IXJ_STOPPED : IXJ_OK;
+}
+
+/* Makes the decoder ready for the stream's next document. */
+static ixj_status
+next_document(ixj_decoder *d)
+{
+    if (d->doc_failed)
+        d->yajl_dirty = true; /* yajl stopped mid-document */
+    clear_document(d);
+    ixj__guard_begin(&d->guard);
+    if (!ready_yajl(d)) {
+        record_error(d, IXJ_ERR_NOMEM, d->guard.offset, d->guard.line,
+                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        return fail_now(d);
+    }
+    return IXJ_OK;
+}
+
+/* Ends the document in progress: delivers it, then readies the next. */
+static ixj_status
+end_document(ixj_decoder *d)
+{
+    if (deliver_document(d) != IXJ_OK) {
+        clear_document(d);
+        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
+                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        return fail_now(d);
+    }
+    return next_document(d);
+}
+
+/* The guard found an error in the text of the document in progress. */
+static ixj_status
+stream_text_error(ixj_decoder *d)
+{
+    if (!d->doc_failed)
+        take_guard_error(d); /* an earlier value error stays first */
+    d->doc_failed = true;
+    d->yajl_dirty = true;
+    if (d->guard.stream == IXJ__NDJSON) {
+        d->skip_line = true; /* resume at the next record */
+        return end_document(d);
+    }
+    /* A concatenated stream cannot find its next document: it ends here,
+     * with this document's error. */
+    if (deliver_document(d) != IXJ_OK) {
+        clear_document(d);
+        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
+                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+    }
+    return fail_now(d);
+}
+
+static ixj_status
+feed_stream(ixj_decoder *d, const uint8_t *buf, size_t len)
+{
+    size_t pos = 0, consumed;
+    int stop;
+    ixj_status st;
+
+    while (pos < len) {
+        if (d->skip_line) {
+            bool found;
+            pos +=
+                ixj__guard_skip_line(&d->guard, buf + pos, len - pos, &found);
+            if (!found)
+                break;
+            d->skip_line = false;
+            ixj__guard_begin(&d->guard);
+            continue;
+        }
+        ixj__guard_scan(&d->guard, buf + pos, len - pos,
+                        ixj__guard_in_token(&d->guard), &stop, &consumed);
+        pos += consumed;
+        if ((st = stream_batch(d)) != IXJ_OK)
+            return st;
+        if (stop == IXJ__SCAN_ERROR) {
+            if ((st = stream_text_error(d)) != IXJ_OK)
+                return st;
+        } else if (stop == IXJ__SCAN_DOC) {
+            if ((st = end_document(d)) != IXJ_OK)
+                return st;
+        } else if (d->doc_failed && d->guard.stream == IXJ__NDJSON) {
+            /* a value error: the record is done for; resume at the next */
+            d->skip_line = true;
+            if ((st = end_document(d)) != IXJ_OK)
+                return st;
+        }
+    }
+    return IXJ_OK;
+}
+
+/* The stream's input ended: delivers a last document, complete or cut
+ * short. */
+static ixj_status
+finish_stream(ixj_decoder *d)
+{
+    bool complete;
+    ixj_status st;
+
+    if (!d->skip_line) {
+        if (ixj__guard_end(&d->guard, &complete) &&
+            (st = stream_batch(d)) != IXJ_OK)
+            return st;
+        if (!complete && !d->doc_failed && d->guard.started) {
+            take_guard_error(d); /* truncated */
+            d->doc_failed = true;
+        }
+        if ((complete || d->doc_failed) && (st = end_document(d)) != IXJ_OK)
+            return st;
+    }
+    d->phase = PHASE_FINISHED;
     return IXJ_OK;
 }
 
@@ -908,12 +1163,11 @@ clear_error(ixj_decoder *d)
     d->error.message = ixj_status_message(IXJ_OK);
 }
 
-/* Drops the document, keeping memory. */
+/* Drops the decoded state of a document (frames, arena, error), keeping
+ * memory; the guard and yajl are left to the caller. */
 static void
-discard_document(ixj_decoder *d)
+clear_document(ixj_decoder *d)
 {
-    if (d->phase == PHASE_ACTIVE)
-        d->yajl_dirty = true; /* yajl stopped mid-document */
     for (uint32_t i = 0; i < d->depth; i++) {
         frame *f = &d->frames[i];
         if (f->kind == FR_ARRAY && f->items != NULL)
@@ -921,15 +1175,44 @@ discard_document(ixj_decoder *d)
     }
     d->depth = 0;
     d->keys_len = 0;
-    d->stage_len = 0;
     d->root = NULL;
     d->root_done = false;
+    d->resolved = d->type;
     d->unknown_fields = d->unrecognized_enums = 0;
+    d->doc_failed = false;
     memset(&d->result, 0, sizeof d->result);
     if (d->arena != NULL)
         ixj__arena_rewind(d->arena);
     clear_error(d);
+}
+
+/* Drops the document, keeping memory. */
+static void
+discard_document(ixj_decoder *d)
+{
+    if (d->phase == PHASE_ACTIVE)
+        d->yajl_dirty = true; /* yajl stopped mid-document */
+    clear_document(d);
+    d->stage_len = 0;
+    d->skip_line = false;
     d->phase = PHASE_IDLE;
+}
+
+/* A yajl handle ready for a new document: the same one after a clean
+ * document (it takes value after value), else a new one from recycled
+ * memory, since yajl 2.1 cannot be reset. */
+static bool
+ready_yajl(ixj_decoder *d)
+{
+    if (d->yajl != NULL && d->yajl_dirty) {
+        ixj__ypool_reclaim(&d->ypool);
+        d->yajl = NULL;
+    }
+    if (d->yajl == NULL) {
+        d->yajl = ixj__ypool_handle(&d->ypool, &callbacks, d);
+        d->yajl_dirty = false;
+    }
+    return d->yajl != NULL;
 }
 
 ixj_decoder *
@@ -970,6 +1253,7 @@ ixj_decoder_free(ixj_decoder *d)
     ixj__guard_release(&d->guard);
     ixj__ypool_destroy(&d->ypool);
     ixj__free(a, d->unescaped);
+    ixj__free(a, d->element_path);
     ixj__free(a, d->frames);
     ixj__free(a, d->keys);
     ixj__free(a, d->path);
@@ -1016,6 +1300,11 @@ ixj_decoder_set_option(ixj_decoder *d, ixj_option option, uint64_t value)
             return IXJ_ERR_MISUSE;
         d->max_document = value;
         return IXJ_OK;
+    case IXJ_OPT_VALIDATE_ONLY:
+        if (value > 1)
+            return IXJ_ERR_MISUSE;
+        d->validate_only = value != 0;
+        return IXJ_OK;
     }
     return IXJ_ERR_MISUSE;
 }
@@ -1036,8 +1325,22 @@ ixj_decoder_get_option(const ixj_decoder *d, ixj_option option)
         return d->max_array;
     case IXJ_OPT_MAX_DOCUMENT_BYTES:
         return d->max_document;
+    case IXJ_OPT_VALIDATE_ONLY:
+        return d->validate_only;
     }
     return 0;
+}
+
+ixj_status
+ixj_decoder_on_element(ixj_decoder *d, ixj_element element, ixj_element_fn fn,
+                       void *ctx)
+{
+    if (d->phase == PHASE_ACTIVE || element < IXJ_ELEMENT_JOBS ||
+        element > IXJ_ELEMENT_DATA_SOURCE_UUIDS)
+        return IXJ_ERR_MISUSE;
+    d->elements[element].fn = fn;
+    d->elements[element].ctx = ctx;
+    return IXJ_OK;
 }
 
 void
@@ -1054,17 +1357,12 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     if (d->phase == PHASE_ACTIVE || (unsigned)type > IXJ_TYPE_ANY)
         return IXJ_ERR_MISUSE;
     discard_document(d);
-    if (d->yajl != NULL && d->yajl_dirty) {
-        ixj__ypool_reclaim(&d->ypool); /* yajl 2.1 has no reset */
-        d->yajl = NULL;
-    }
-    if (d->yajl == NULL) {
-        d->yajl = ixj__ypool_handle(&d->ypool, &callbacks, d);
-        d->yajl_dirty = false;
-    }
+    d->type = d->resolved = type;
+    d->doc_fn = NULL;
+    g->stream = IXJ__ONE_DOCUMENT;
     if (d->arena == NULL)
         d->arena = ixj__arena_new(&d->alloc);
-    if (d->yajl == NULL || d->arena == NULL) {
+    if (!ready_yajl(d) || d->arena == NULL) {
         /* The document fails before its first byte: the error sticks like
          * any other until the next begin or reset. */
         record_error(d, IXJ_ERR_NOMEM, 0, 1, 1, PATH_CONTAINER);
@@ -1080,8 +1378,26 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     g->root_object = type != IXJ_TYPE_ANY;
     ixj__guard_rewind_position(g);
     ixj__guard_begin(g);
-    d->type = d->resolved = type;
     d->phase = PHASE_ACTIVE;
+    return IXJ_OK;
+}
+
+ixj_status
+ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
+                         ixj_stream_format format, ixj_document_fn fn,
+                         void *ctx)
+{
+    ixj_status st;
+    if (fn == NULL || d->phase == PHASE_ACTIVE ||
+        (format != IXJ_STREAM_NDJSON && format != IXJ_STREAM_CONCATENATED))
+        return IXJ_ERR_MISUSE;
+    if ((st = ixj_decoder_begin(d, type)) != IXJ_OK)
+        return st;
+    d->guard.stream =
+        format == IXJ_STREAM_NDJSON ? IXJ__NDJSON : IXJ__CONCATENATED;
+    d->doc_fn = fn;
+    d->doc_ctx = ctx;
+    d->doc_count = 0;
     return IXJ_OK;
 }
 
@@ -1101,6 +1417,16 @@ feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
 
     if (d->phase != PHASE_ACTIVE || (bytes == NULL && len > 0))
         return d->phase == PHASE_FAILED ? d->error.code : IXJ_ERR_MISUSE;
+    if (len == 0)
+        return IXJ_OK;
+    if (len < IXJ__STAGE_BELOW && d->stage_len + len <= IXJ__STAGE_SIZE) {
+        /* Only streams come here with room in the stage: each document
+         * is delivered by the feed that ends its line, not 4 KiB later,
+         * so that a reader of a pipe sees records as they come. */
+        memcpy(d->stage + d->stage_len, bytes, len);
+        d->stage_len += len;
+        return memchr(bytes, '\n', len) != NULL ? feed_stage(d) : IXJ_OK;
+    }
     if ((st = feed_stage(d)) != IXJ_OK)
         return st;
     if (len >= IXJ__STAGE_BELOW)
@@ -1118,7 +1444,8 @@ ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
     /* A small chunk with room in the stage: the path of byte-by-byte
      * feeding, kept to a few instructions. */
     if (IXJ__LIKELY(len < IXJ__STAGE_BELOW && d->phase == PHASE_ACTIVE &&
-                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL)) {
+                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL &&
+                    d->guard.stream == IXJ__ONE_DOCUMENT)) {
         uint8_t *to = d->stage + d->stage_len;
         d->stage_len += len;
         for (size_t i = 0; i < len; i++)
@@ -1141,10 +1468,12 @@ ixj_decoder_finish(ixj_decoder *d, ixj_result *out)
         return IXJ_ERR_MISUSE;
     if ((st = feed_stage(d)) != IXJ_OK)
         return st;
+    if (d->guard.stream != IXJ__ONE_DOCUMENT)
+        return finish_stream(d);
     if (ixj__guard_end(&d->guard, &complete)) {
         /* The end of input ended a number: yajl takes it. */
         if ((st = flush(d)) != IXJ_OK)
-            return st;
+            return fail_now(d);
     }
     if (!complete) {
         take_guard_error(d);

@@ -118,6 +118,9 @@ void
 ixj__guard_begin(ixj__guard *g)
 {
     g->doc_start = g->offset;
+    g->value_start = g->value_end = g->offset;
+    g->value_line = g->line;
+    g->started = false;
     g->state = GS_VALUE_TOP;
     g->sub = 0;
     g->key = 0;
@@ -138,6 +141,20 @@ ixj__guard_batch_done(ixj__guard *g)
     g->skeleton_len = 0;
     if (!ixj__guard_in_token(g))
         g->hold_len = 0; /* its token was handed over */
+}
+
+size_t
+ixj__guard_skip_line(ixj__guard *g, const uint8_t *buf, size_t len, bool *found)
+{
+    const uint8_t *lf = memchr(buf, '\n', len);
+    size_t n = lf != NULL ? (size_t)(lf - buf) + 1 : len;
+    *found = lf != NULL;
+    g->offset += n;
+    if (lf != NULL) {
+        g->line++;
+        g->line_start = g->offset;
+    }
+    return n;
 }
 
 /* Appends bytes of the open token to the hold. */
@@ -556,6 +573,7 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
     const uint8_t *end = buf + len;
     const uint64_t base = g->offset;
     const uint64_t max_string = g->max_string;
+    const bool ndjson = g->stream == IXJ__NDJSON;
     ixj__token *const fifo_end = g->fifo + IXJ__FIFO_SIZE;
     ixj__token *tp = g->fifo + g->fifo_w;
     uint64_t line = g->line;
@@ -601,6 +619,8 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
         if (c > ' ')                                     \
             break;                                       \
         if (c == '\n') {                                 \
+            if (ndjson)                                  \
+                goto record_end;                         \
             line++;                                      \
             line_start = POS(p) + 1;                     \
         } else if (c != ' ' && c != '\t' && c != '\r') { \
@@ -695,9 +715,14 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
              state == GS_ARRAY_FIRST ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE);
         goto error;
     }
-    if (state == GS_VALUE_TOP && c != '{' && g->root_object) {
-        FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
-        goto error;
+    if (state == GS_VALUE_TOP) {
+        g->started = true;
+        g->value_start = POS(p);
+        g->value_line = line;
+        if (c != '{' && g->root_object) {
+            FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
+            goto error;
+        }
     }
     if (tp == fifo_end)
         goto fifo_full;
@@ -887,8 +912,10 @@ colon:
     goto value;
 
 after_value:
-    if (depth == 0)
+    if (depth == 0) {
+        g->value_end = POS(p);
         goto done;
+    }
     if (g->is_array[depth - 1])
         goto after_element;
 after_member:
@@ -930,8 +957,42 @@ close: /* p at a '}' or ']' that matches the open container */
 
 done:
     state = GS_DONE;
+    if (g->stream == IXJ__CONCATENATED) {
+        /* The document is whole: it is delivered now, not when the next
+         * one starts (what follows, whitespace included, is the next
+         * document's). */
+        SAVE();
+        *stop = IXJ__SCAN_DOC;
+        *consumed = (size_t)(p - buf);
+        g->offset = POS(p);
+        return;
+    }
     NEXT_BYTE();
     FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    goto error;
+
+record_end: /* NDJSON: p at the LF that ends the record */
+    if (state == GS_DONE) {
+        line++;
+        line_start = POS(p) + 1;
+        p++;
+        SAVE();
+        *stop = IXJ__SCAN_DOC;
+        *consumed = (size_t)(p - buf);
+        g->offset = POS(p);
+        return;
+    }
+    if (state == GS_VALUE_TOP) { /* a blank line: not a record */
+        line++;
+        line_start = POS(p) + 1;
+        p++;
+        g->doc_start = POS(p);
+        goto value;
+    }
+    FAIL(IXJ_ERR_TRUNCATED, p,
+         state == GS_VALUE_MEMBER || state == GS_VALUE_ELEMENT
+             ? IXJ__CTX_VALUE
+             : IXJ__CTX_CONTAINER);
     goto error;
 
 at_end: /* p == end */
@@ -973,6 +1034,7 @@ error:
     SAVE();
     *stop = IXJ__SCAN_ERROR;
     *consumed = (size_t)(p - buf);
+    g->offset = POS(p); /* where a stream resumes skipping */
     return;
 #undef TOKEN_BYTES
 #undef FAIL
@@ -1007,7 +1069,9 @@ ixj__guard_end(ixj__guard *g, bool *complete)
         number_ended = true;
     }
     *complete = g->state == GS_DONE;
-    if (!*complete)
+    if (!*complete && (g->started || g->stream == IXJ__ONE_DOCUMENT))
         fail(g, IXJ_ERR_TRUNCATED, g->offset, state_ctx(g));
+    if (number_ended)
+        g->value_end = g->offset;
     return number_ended;
 }

@@ -70,7 +70,15 @@ enum {
     IXJ__SCAN_END = 0,   /* every byte examined */
     IXJ__SCAN_FULL = 1,  /* stopped before a token: the table is full */
     IXJ__SCAN_TOKEN = 2, /* (until_token_end) the held token ended */
-    IXJ__SCAN_ERROR = 3  /* an error; see err_* */
+    IXJ__SCAN_ERROR = 3, /* an error; see err_* */
+    IXJ__SCAN_DOC = 4    /* (streams) the document ended */
+};
+
+/* Streams of documents. */
+enum {
+    IXJ__ONE_DOCUMENT = 0,
+    IXJ__NDJSON = 1,      /* one document per line; blank lines skipped */
+    IXJ__CONCATENATED = 2 /* values one after another */
 };
 
 typedef struct ixj__guard {
@@ -82,12 +90,17 @@ typedef struct ixj__guard {
     uint64_t max_document; /* 0: unlimited */
     bool allow_nul;        /* \u0000 allowed (the any type) */
     bool root_object;      /* a top-level value must be an object */
+    uint8_t stream;        /* IXJ__ONE_DOCUMENT, IXJ__NDJSON, ... */
 
     /* Position. */
-    uint64_t offset;     /* absolute offset of the next byte */
-    uint64_t doc_start;  /* offset of the document's first byte */
-    uint64_t line;       /* 1-based line of the next byte */
-    uint64_t line_start; /* offset of the first byte of that line */
+    uint64_t offset;      /* absolute offset of the next byte */
+    uint64_t doc_start;   /* offset where the document began */
+    uint64_t value_start; /* offset of its value's first byte */
+    uint64_t value_end;   /* offset after its value's last byte */
+    uint64_t value_line;  /* line of its value's first byte */
+    bool started;         /* the value has begun */
+    uint64_t line;        /* 1-based line of the next byte */
+    uint64_t line_start;  /* offset of the first byte of that line */
 
     /* Grammar. */
     uint8_t state;     /* GS_* in guard.c */
@@ -140,6 +153,12 @@ void ixj__guard_release(ixj__guard *g);
 /* Starts a document at the current offset. Keeps the memory it has. */
 void ixj__guard_begin(ixj__guard *g);
 
+/* Skips the rest of a record (NDJSON, after an error): consumes bytes up
+ * to and including the next LF. Returns the bytes consumed; *found tells
+ * whether the LF was among them. */
+size_t ixj__guard_skip_line(ixj__guard *g, const uint8_t *buf, size_t len,
+                            bool *found);
+
 /* Rewinds the absolute position to offset 0, line 1. */
 void ixj__guard_rewind_position(ixj__guard *g);
 
@@ -162,7 +181,9 @@ void ixj__guard_batch_done(ixj__guard *g);
  * The input ended. Completes a number that the end terminates (its token
  * and skeleton are then added, for the caller to hand to yajl: returns
  * true); records IXJ_ERR_TRUNCATED when the document is not complete.
- * Returns through *complete whether the top-level value is complete.
+ * Returns through *complete whether the top-level value is complete. In a
+ * stream, input that holds no value at all is neither: *complete is false
+ * and no error is recorded (check `started`).
  */
 bool ixj__guard_end(ixj__guard *g, bool *complete);
 

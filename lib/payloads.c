@@ -141,6 +141,22 @@ OBJECT_DESC(error_body, IXJ_ERROR_BODY_FIELDS,
                 (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE));
 OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0);
 
+int
+ixj__element_of(const ixj__field *f)
+{
+    if (f == &job_list_fields[IXJ_JOB_LIST_JOBS])
+        return IXJ_ELEMENT_JOBS;
+    if (f == &job_fields[IXJ_JOB_DATA_SOURCE_JOBS])
+        return IXJ_ELEMENT_DATA_SOURCE_JOBS;
+    if (f ==
+        &data_source_list_fields[IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES])
+        return IXJ_ELEMENT_INDEXED_DATA_SOURCES;
+    if (f == &job_fields[IXJ_JOB_DATA_SOURCE_UUIDS] ||
+        f == &create_request_fields[IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS])
+        return IXJ_ELEMENT_DATA_SOURCE_UUIDS;
+    return 0;
+}
+
 const ixj__object_desc *
 ixj__root_object(ixj_type type)
 {

@@ -71,6 +71,10 @@ const ixj__field *ixj__find_field(const ixj__object_desc *obj, const char *key,
                                   size_t len, unsigned hint, bool allow_alias,
                                   bool *is_alias);
 
+/* The ixj_element a repeated field's elements are delivered as, or 0 for
+ * a field that is not one of them. */
+int ixj__element_of(const ixj__field *f);
+
 /* The value of an enum literal (len bytes), or -1 when unknown. */
 int ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len);
 

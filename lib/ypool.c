@@ -60,19 +60,26 @@ push_spare(ixj__ypool *pool, ixj__ychunk *c)
     pool->spare = c;
 }
 
-/* A spare chunk of at least size bytes, unlinked; NULL when none. */
+/* The smallest spare chunk of at least size bytes, unlinked; NULL when
+ * none. Best fit: a new handle asks for the same sizes as the last one,
+ * so it gets the same chunks back and the pool stops growing. */
 static ixj__ychunk *
 take_spare(ixj__ypool *pool, size_t size)
 {
-    ixj__ychunk **link = &pool->spare;
-    for (ixj__ychunk *c = pool->spare; c != NULL;
-         link = &c->u.h.next, c = c->u.h.next) {
-        if (c->u.h.size >= size) {
-            *link = c->u.h.next;
-            return c;
-        }
+    ixj__ychunk **best = NULL;
+    for (ixj__ychunk **link = &pool->spare; *link != NULL;
+         link = &(*link)->u.h.next) {
+        size_t have = (*link)->u.h.size;
+        if (have >= size && (best == NULL || have < (*best)->u.h.size))
+            best = link;
     }
-    return NULL;
+    if (best == NULL)
+        return NULL;
+    {
+        ixj__ychunk *c = *best;
+        *best = c->u.h.next;
+        return c;
+    }
 }
 
 /* The caller's hook failed inside yajl: leave yajl for good. */

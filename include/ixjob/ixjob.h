@@ -243,7 +243,12 @@ typedef enum ixj_option {
     /* Most elements in one array. Default 10,000,000. */
     IXJ_OPT_MAX_ARRAY_ELEMENTS = 5,
     /* Most bytes in one document; 0 (default) means unlimited. */
-    IXJ_OPT_MAX_DOCUMENT_BYTES = 6
+    IXJ_OPT_MAX_DOCUMENT_BYTES = 6,
+    /* 1: validate only. Every array is dropped element by element, as if
+     * streamed to a callback that does nothing: memory stays bounded by
+     * the limits whatever the input's size. The result keeps scalars and
+     * the count of each array, whose pointer is NULL. Default 0. */
+    IXJ_OPT_VALIDATE_ONLY = 7
 } ixj_option;
 
 #define IXJ_DEFAULT_MAX_DEPTH          64
@@ -350,6 +355,122 @@ IXJ_API const ixj_error *ixj_decoder_error(const ixj_decoder *d);
  * (no successful finish since the last begin, or already detached).
  */
 IXJ_API IXJ_WARN_UNUSED ixj_arena *ixj_decoder_detach(ixj_decoder *d);
+
+/* ------------------------------------------------------------------ */
+/* Element streaming                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The repeated fields whose elements can be delivered one at a time. */
+typedef enum ixj_element {
+    IXJ_ELEMENT_JOBS = 1,                 /* jobs[] of a list: ixj_job */
+    IXJ_ELEMENT_DATA_SOURCE_JOBS = 2,     /* a job's data_source_jobs[]:
+                                             ixj_data_source_job */
+    IXJ_ELEMENT_INDEXED_DATA_SOURCES = 3, /* indexed_data_sources[]:
+                                             ixj_data_source_job */
+    IXJ_ELEMENT_DATA_SOURCE_UUIDS = 4     /* data_source_uuids[] of a job or
+                                             a create request: ixj_string */
+} ixj_element;
+
+/* An element, complete and valid, as a callback receives it. */
+typedef struct ixj_element_info {
+    ixj_element element;
+    uint64_t index;    /* its position in its array */
+    const char *path;  /* its JSON path, e.g. "$.jobs[3].data_source_jobs[0]" */
+    const void *value; /* the element (the struct named above) */
+} ixj_element_info;
+
+/*
+ * Receives an element as soon as it is complete and valid. The element and
+ * its path stay valid only during the call (copy it with ixj_element_copy
+ * to keep it): afterwards its memory is reused, so memory does not grow
+ * with the number of elements. Return 0 to go on; anything else stops the
+ * decode: the feed or finish in progress returns IXJ_STOPPED, as do later
+ * calls until the next begin or reset. Elements nested in an element come
+ * first (each data-source job of jobs[3], then jobs[3]). The document may
+ * still fail after an element was delivered; the callback has then
+ * received exactly the elements completed before the error.
+ */
+typedef int (*ixj_element_fn)(void *ctx, const ixj_element_info *info);
+
+/*
+ * Delivers the elements of a repeated field to fn instead of keeping them:
+ * in the result, that array keeps its presence bit and count and its
+ * pointer is NULL. fn == NULL goes back to keeping them. Applies to the
+ * documents begun after the call.
+ * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress or
+ * `element` is not an ixj_element.
+ */
+IXJ_API ixj_status ixj_decoder_on_element(ixj_decoder *d, ixj_element element,
+                                          ixj_element_fn fn, void *ctx);
+
+/* Creates an empty arena, for copies; alloc as for ixj_decoder_new. */
+IXJ_API ixj_arena *ixj_arena_new(const ixj_allocator *alloc);
+
+/* Copies an element and everything it points to into an arena, where it
+ * lives until ixj_arena_free. Returns the copy, or NULL when out of
+ * memory. */
+IXJ_API const void *ixj_element_copy(ixj_arena *arena,
+                                     const ixj_element_info *info);
+
+/* Copies a decoded result's value into an arena; *copy then refers to
+ * the copy. Returns IXJ_OK, IXJ_ERR_NOMEM, or IXJ_ERR_MISUSE for a result
+ * without a value. */
+IXJ_API ixj_status ixj_result_copy(ixj_arena *arena, const ixj_result *result,
+                                   ixj_result *copy);
+
+/* ------------------------------------------------------------------ */
+/* Document streams                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum ixj_stream_format {
+    /* One document per line (LF; a CR before it is whitespace). Blank and
+     * whitespace-only lines are skipped. After an error, decoding resumes
+     * at the next line. */
+    IXJ_STREAM_NDJSON = 1,
+    /* JSON values one after another, with or without whitespace between.
+     * A value error ends only its document; an error in the text itself
+     * (syntax, string, limit) ends the stream, whose document boundaries
+     * are then lost. */
+    IXJ_STREAM_CONCATENATED = 2
+} ixj_stream_format;
+
+/* A document of a stream, as its callback receives it. */
+typedef struct ixj_document_info {
+    /* NDJSON: the line of the record (from 1); concatenated: the document's
+     * number (from 1). */
+    uint64_t record;
+    uint64_t start;    /* offset of the value's first byte */
+    uint64_t end;      /* offset after its last byte (or where it failed) */
+    ixj_status status; /* IXJ_OK, or the document's error */
+    const ixj_result *result; /* when IXJ_OK */
+    const ixj_error *error;   /* when not */
+} ixj_document_info;
+
+/* Receives each document of a stream. The result and the error stay valid
+ * only during the call. Return 0 to go on; anything else stops the stream
+ * (IXJ_STOPPED). */
+typedef int (*ixj_document_fn)(void *ctx, const ixj_document_info *doc);
+
+/*
+ * Starts a stream of documents of the given type. Feed it like one
+ * document, in chunks of any size; each document goes to fn, with its own
+ * result or error, as soon as it ends: at the latest by the feed that
+ * brings the next newline (of small chunks, only 4 KiB are gathered before
+ * a scan, and a newline scans them at once), else by the one that brings
+ * the next 4 KiB, or by finish. Positions count from the start of
+ * the stream. One decoder, and one yajl handle where possible, serves the
+ * whole stream: once warm, a document costs no allocation.
+ * ixj_decoder_feed and ixj_decoder_finish then return IXJ_OK while the
+ * stream goes on, however many documents failed; IXJ_STOPPED when fn or an
+ * element callback stopped it; IXJ_ERR_NOMEM; or, in a concatenated
+ * stream, the text error that ended it. finish delivers a last document
+ * that the end of input cuts short (as truncated) and leaves *out zeroed.
+ * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress, fn is
+ * NULL, or an argument is out of its enum.
+ */
+IXJ_API ixj_status ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
+                                            ixj_stream_format format,
+                                            ixj_document_fn fn, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Encoder                                                              */

@@ -400,6 +400,70 @@ tu_render_result(tu_buf *out, const ixj_result *r)
 }
 
 void
+tu_render_element(tu_buf *out, const ixj_element_info *e)
+{
+    const ixj__object_desc *obj = e->element == IXJ_ELEMENT_JOBS
+                                      ? &ixj__object_job
+                                      : &ixj__object_data_source_job;
+    if (e->element == IXJ_ELEMENT_DATA_SOURCE_UUIDS) {
+        const ixj_string *s = e->value;
+        tu_buf_printf(out, "%s = ", e->path);
+        render_string(out, s->ptr, s->len);
+        tu_buf_puts(out, "\n");
+        return;
+    }
+    tu_buf_printf(out, "%s = {}\n", e->path);
+    render_object(out, e->path, obj, e->value);
+}
+
+/* Walks an object for the elements of one repeated field. */
+static void
+render_elements_in(tu_buf *out, const char *path, const ixj__object_desc *desc,
+                   const void *base, ixj_element which)
+{
+    uint64_t present = *(const uint64_t *)base;
+    for (unsigned i = 0; i < desc->n_fields; i++) {
+        const ixj__field *f = &desc->fields[i];
+        tu_buf sub = {0};
+        if (!((present >> f->bit) & 1))
+            continue;
+        tu_buf_printf(&sub, "%s.%s", path, f->name);
+        if (f->kind == IXJ__KIND_OBJECT) {
+            render_elements_in(out, sub.data, f->object, ixj__cmember(base, f),
+                               which);
+        } else if (f->kind == IXJ__KIND_OBJECT_ARRAY ||
+                   f->kind == IXJ__KIND_STRING_ARRAY) {
+            const char *items = *(const char *const *)ixj__cmember(base, f);
+            size_t n = *(const size_t *)((const char *)base + f->aux_offset);
+            size_t size = f->kind == IXJ__KIND_OBJECT_ARRAY
+                              ? f->object->size
+                              : sizeof(ixj_string);
+            for (size_t k = 0; k < n && items != NULL; k++) {
+                tu_buf ep = {0};
+                tu_buf_printf(&ep, "%s[%zu]", sub.data, k);
+                if (ixj__element_of(f) == (int)which) {
+                    ixj_element_info e = {which, k, ep.data, items + k * size};
+                    tu_render_element(out, &e);
+                } else if (f->kind == IXJ__KIND_OBJECT_ARRAY) {
+                    render_elements_in(out, ep.data, f->object,
+                                       items + k * size, which);
+                }
+                tu_buf_free(&ep);
+            }
+        }
+        tu_buf_free(&sub);
+    }
+}
+
+void
+tu_render_elements(tu_buf *out, const ixj_result *r, ixj_element which)
+{
+    if (r->type != IXJ_TYPE_ANY)
+        render_elements_in(out, "$", ixj__root_object(r->type), r->as.value,
+                           which);
+}
+
+void
 tu_render_instants(tu_buf *out, const ixj_result *r)
 {
     render_offsets = false;

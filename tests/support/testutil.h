@@ -85,6 +85,14 @@ void tu_render_result(tu_buf *out, const ixj_result *r);
  * skipped keys. Two results that render alike are equal. */
 void tu_render_instants(tu_buf *out, const ixj_result *r);
 
+/* Renders a streamed element the way tu_render_result renders it inside
+ * its document (its path, then one line per present value). */
+void tu_render_element(tu_buf *out, const ixj_element_info *e);
+
+/* Renders, in document order, every element of one repeated field in a
+ * decoded result: what streaming that field delivers. */
+void tu_render_elements(tu_buf *out, const ixj_result *r, ixj_element which);
+
 /* Renders an error: "error CODE at PATH offset=O line=L column=C". */
 void tu_render_error(tu_buf *out, const ixj_error *e);
 

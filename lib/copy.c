@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Deep copies of decoded values into an arena, driven by the field
+ * tables: what a callback uses to keep an element (or a stream's document)
+ * beyond the call that delivered it.
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "schema.h"
+
+static bool copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst);
+
+/* Replaces a string that points into the source by a copy. */
+static bool
+copy_string(ixj_arena *a, ixj_string *s)
+{
+    char *p;
+    if (s->ptr == NULL)
+        return true;
+    if ((p = ixj__arena_strdup(a, s->ptr, s->len)) == NULL)
+        return false;
+    s->ptr = p;
+    return true;
+}
+
+/* Replaces an array that points into the source by a copy. */
+static bool
+copy_array(ixj_arena *a, const ixj__field *f, void *owner)
+{
+    void **items = (void **)ixj__member(owner, f);
+    size_t n = *(size_t *)(void *)((char *)owner + f->aux_offset);
+    bool objects = f->kind == IXJ__KIND_OBJECT_ARRAY;
+    size_t size = objects ? f->object->size : sizeof(ixj_string);
+    char *copy;
+
+    if (*items == NULL || n == 0)
+        return true; /* absent, empty, or streamed: nothing to copy */
+    if (n > SIZE_MAX / size || (copy = ixj__arena_alloc(a, n * size)) == NULL)
+        return false;
+    memcpy(copy, *items, n * size);
+    *items = copy;
+    for (size_t i = 0; i < n; i++) {
+        void *item = copy + i * size;
+        if (objects ? !copy_members(a, f->object, item) : !copy_string(a, item))
+            return false;
+    }
+    return true;
+}
+
+/* dst holds the bytes of a source struct: copies what it points to. */
+static bool
+copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst)
+{
+    uint64_t present = *(const uint64_t *)dst;
+    for (unsigned i = 0; i < obj->n_fields; i++) {
+        const ixj__field *f = &obj->fields[i];
+        bool ok = true;
+        if (!((present >> f->bit) & 1))
+            continue;
+        switch ((ixj__kind)f->kind) {
+        case IXJ__KIND_STRING:
+            ok = copy_string(a, ixj__member(dst, f));
+            break;
+        case IXJ__KIND_ENUM:
+            ok = copy_string(
+                a, (ixj_string *)(void *)((char *)dst + f->aux_offset));
+            break;
+        case IXJ__KIND_OBJECT:
+            ok = copy_members(a, f->object, ixj__member(dst, f));
+            break;
+        case IXJ__KIND_OBJECT_ARRAY:
+        case IXJ__KIND_STRING_ARRAY:
+            ok = copy_array(a, f, dst);
+            break;
+        default:
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static void *
+copy_struct(ixj_arena *a, const void *src, size_t size)
+{
+    void *dst = ixj__arena_alloc(a, size);
+    if (dst != NULL)
+        memcpy(dst, src, size);
+    return dst;
+}
+
+ixj_arena *
+ixj_arena_new(const ixj_allocator *alloc)
+{
+    ixj_allocator hooks;
+    if (alloc != NULL && (alloc->malloc == NULL || alloc->realloc == NULL ||
+                          alloc->free == NULL))
+        return NULL;
+    ixj__allocator_set(&hooks, alloc);
+    return ixj__arena_new(&hooks);
+}
+
+const void *
+ixj_element_copy(ixj_arena *arena, const ixj_element_info *info)
+{
+    const ixj__object_desc *obj = NULL;
+    void *copy;
+
+    switch (info->element) {
+    case IXJ_ELEMENT_JOBS:
+        obj = &ixj__object_job;
+        break;
+    case IXJ_ELEMENT_DATA_SOURCE_JOBS:
+    case IXJ_ELEMENT_INDEXED_DATA_SOURCES:
+        obj = &ixj__object_data_source_job;
+        break;
+    case IXJ_ELEMENT_DATA_SOURCE_UUIDS:
+        copy = copy_struct(arena, info->value, sizeof(ixj_string));
+        return copy != NULL && copy_string(arena, copy) ? copy : NULL;
+    }
+    if (obj == NULL)
+        return NULL;
+    copy = copy_struct(arena, info->value, obj->size);
+    return copy != NULL && copy_members(arena, obj, copy) ? copy : NULL;
+}
+
+ixj_status
+ixj_result_copy(ixj_arena *arena, const ixj_result *result, ixj_result *copy)
+{
+    const ixj__object_desc *obj = ixj__root_object(result->type);
+    void *value;
+
+    if (obj == NULL || result->as.value == NULL)
+        return IXJ_ERR_MISUSE;
+    value = copy_struct(arena, result->as.value, obj->size);
+    if (value == NULL || !copy_members(arena, obj, value))
+        return IXJ_ERR_NOMEM;
+    *copy = *result;
+    copy->as.value = value;
+    return IXJ_OK;
+}
