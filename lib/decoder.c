@@ -1032,6 +1032,7 @@ deliver_document(ixj_decoder *d)
     info.start = g->started ? g->value_start : d->error.offset;
     info.end = ok ? g->value_end : d->error.offset;
     info.status = ok ? IXJ_OK : d->error.code;
+    info.type = d->resolved;
     info.result = ok ? &d->result : NULL;
     info.error = ok ? NULL : &d->error;
     return d->doc_fn(d->doc_ctx, &info) != 0 ? IXJ_STOPPED : IXJ_OK;
@@ -1505,6 +1506,12 @@ const ixj_error *
 ixj_decoder_error(const ixj_decoder *d)
 {
     return &d->error;
+}
+
+ixj_type
+ixj_decoder_type(const ixj_decoder *d)
+{
+    return d->resolved;
 }
 
 ixj_arena *

@@ -274,6 +274,39 @@ START_TEST(test_results_and_counts)
 }
 END_TEST
 
+/* The type of a failed document: what detection had decided by then. */
+START_TEST(test_type_of_failed_document)
+{
+    static const struct {
+        ixj_type begun;
+        const char *text;
+        ixj_type want;
+    } cases[] = {
+        {IXJ_TYPE_AUTO, "x", IXJ_TYPE_AUTO},
+        {IXJ_TYPE_AUTO, "{\"job\":1}", IXJ_TYPE_JOB},
+        {IXJ_TYPE_AUTO, "{\"meta\":{\"page\":1.5}}", IXJ_TYPE_LIST},
+        {IXJ_TYPE_AUTO, "{\"request_id\":\"r\"", IXJ_TYPE_ERROR},
+        {IXJ_TYPE_AUTO, "{\"zzz\":1,\"job\":{}} x", IXJ_TYPE_JOB},
+        {IXJ_TYPE_SIGNED_URL, "x", IXJ_TYPE_SIGNED_URL},
+        {IXJ_TYPE_ANY, "[", IXJ_TYPE_ANY},
+    };
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_int_ne(ixj_decode(d, cases[i].begun, cases[i].text,
+                                    strlen(cases[i].text), &r),
+                         IXJ_OK);
+        ck_assert_msg(ixj_decoder_type(d) == cases[i].want, "case %zu: %s", i,
+                      ixj_type_name(ixj_decoder_type(d)));
+    }
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{}", 2, &r), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_type(d), IXJ_TYPE_JOB);
+    ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_type(d), IXJ_TYPE_AUTO);
+    ixj_decoder_free(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -291,6 +324,7 @@ main(void)
     tcase_add_test(tc, test_detach);
     tcase_add_test(tc, test_incomplete_hooks_rejected);
     tcase_add_test(tc, test_results_and_counts);
+    tcase_add_test(tc, test_type_of_failed_document);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -453,14 +453,16 @@ render_document(void *ctx, const ixj_document_info *doc)
     tu_buf_printf(out, "%llu [%llu,%llu) ", (unsigned long long)doc->record,
                   (unsigned long long)doc->start, (unsigned long long)doc->end);
     if (doc->status == IXJ_OK) {
-        TU_CHECK(doc->result != NULL && doc->error == NULL, "ok document");
+        TU_CHECK(doc->result != NULL && doc->error == NULL &&
+                     doc->type == doc->result->type,
+                 "ok document");
         tu_buf_printf(out, "ok %s\n", ixj_type_name(doc->result->type));
     } else {
         TU_CHECK(doc->result == NULL && doc->error->code == doc->status,
                  "failed document");
-        tu_buf_printf(out, "error %s at %s %llu:%llu\n",
-                      ixj_status_name(doc->status), doc->error->path,
-                      (unsigned long long)doc->error->line,
+        tu_buf_printf(out, "error %s %s at %s %llu:%llu\n",
+                      ixj_type_name(doc->type), ixj_status_name(doc->status),
+                      doc->error->path, (unsigned long long)doc->error->line,
                       (unsigned long long)doc->error->column);
     }
     return 0;
@@ -510,25 +512,25 @@ static const struct stream_case {
      "{\"job\":{\"uuid\":\"a\"}}\n\n   \n{\"job\":{\"tokens\":1.5}}\n"
      "{\"job\":{ bad\n{\"job\":{\"uuid\":\"b\"}}\r\n{\"signed_url\":\"u\"}",
      "1 [0,20) ok job\n"
-     "4 [26,43) error range at $.job.tokens 4:18\n"
-     "5 [49,58) error syntax at $.job 5:10\n"
+     "4 [26,43) error job range at $.job.tokens 4:18\n"
+     "5 [49,58) error job syntax at $.job 5:10\n"
      "6 [62,82) ok job\n"
      "7 [84,102) ok signed-url\n"
      "=> ok\n"},
     {"ndjson: a bad first record, a truncated last one", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "x\n{\"job\":{}}\n{\"job\":{\"uuid\":",
-     "1 [0,0) error syntax at $ 1:1\n"
+     "1 [0,0) error auto syntax at $ 1:1\n"
      "2 [2,12) ok job\n"
-     "3 [13,28) error truncated at $.job.uuid 3:16\n"
+     "3 [13,28) error job truncated at $.job.uuid 3:16\n"
      "=> ok\n"},
     {"ndjson: a record cut short by its newline", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "{\"job\":{\n{\"job\":{}}\n",
-     "1 [0,8) error truncated at $.job 1:9\n"
+     "1 [0,8) error job truncated at $.job 1:9\n"
      "2 [9,19) ok job\n"
      "=> ok\n"},
     {"ndjson: text after the value", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
      "{} x\n{}\n",
-     "1 [0,3) error syntax at $ 1:4\n"
+     "1 [0,3) error job syntax at $ 1:4\n"
      "2 [5,7) ok job\n"
      "=> ok\n"},
     {"ndjson: empty and blank input", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
@@ -538,13 +540,13 @@ static const struct stream_case {
      "{\"job\":{}}{\"job\":{}} {\"job\":{\"tokens\":1.5}}\n{\"job\":{}}",
      "1 [0,10) ok job\n"
      "2 [10,20) ok job\n"
-     "3 [21,38) error range at $.job.tokens 1:39\n"
+     "3 [21,38) error job range at $.job.tokens 1:39\n"
      "4 [44,54) ok job\n"
      "=> ok\n"},
     {"concatenated: a syntax error ends the stream", IXJ_STREAM_CONCATENATED,
      IXJ_TYPE_AUTO, "{}{\"job\":x}{}",
      "1 [0,2) ok job\n"
-     "2 [2,9) error syntax at $.job 1:10\n"
+     "2 [2,9) error job syntax at $.job 1:10\n"
      "=> syntax\n"},
     {"concatenated: values of any type", IXJ_STREAM_CONCATENATED, IXJ_TYPE_ANY,
      "1 2\"a\"[]{}null",
@@ -558,7 +560,7 @@ static const struct stream_case {
     {"concatenated: a truncated last value", IXJ_STREAM_CONCATENATED,
      IXJ_TYPE_JOB, "{\"job\":{}} {\"job\":",
      "1 [0,10) ok job\n"
-     "2 [11,18) error truncated at $.job 1:19\n"
+     "2 [11,18) error job truncated at $.job 1:19\n"
      "=> ok\n"},
 };
 

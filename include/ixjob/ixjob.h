@@ -349,6 +349,14 @@ IXJ_API void ixj_decoder_reset(ixj_decoder *d);
 IXJ_API const ixj_error *ixj_decoder_error(const ixj_decoder *d);
 
 /*
+ * The payload type of the document in progress or last ended: the type it
+ * was begun with, or under IXJ_TYPE_AUTO the type detection chose;
+ * IXJ_TYPE_AUTO while no key has decided it (as after an error at the
+ * first byte). Names the type of a document that failed.
+ */
+IXJ_API ixj_type ixj_decoder_type(const ixj_decoder *d);
+
+/*
  * Hands the memory of the last successful result to the caller, who frees
  * it with ixj_arena_free; the result stays valid until then, whatever
  * happens to the decoder. Returns NULL when there is no result to detach
@@ -442,6 +450,9 @@ typedef struct ixj_document_info {
     uint64_t start;    /* offset of the value's first byte */
     uint64_t end;      /* offset after its last byte (or where it failed) */
     ixj_status status; /* IXJ_OK, or the document's error */
+    /* The resolved type (see ixj_decoder_type); IXJ_TYPE_AUTO when the
+     * document failed before any key decided it. */
+    ixj_type type;
     const ixj_result *result; /* when IXJ_OK */
     const ixj_error *error;   /* when not */
 } ixj_document_info;
