@@ -80,34 +80,31 @@ round_trip(const char *name, const ixj_result *r)
     ixj_decoder_free(d);
 }
 
+struct trips {
+    ixj_decoder *decoder;
+    size_t count;
+};
+
+static void
+round_trip_case(const tu_loaded_case *c, void *ctx)
+{
+    struct trips *t = ctx;
+    ixj_result r;
+    if (strncmp(c->expected, "ok ", 3) != 0 || c->opts.type == IXJ_TYPE_ANY)
+        return;
+    tu_opts_apply(&c->opts, t->decoder);
+    ck_assert_int_eq(ixj_decode(t->decoder, c->opts.type, c->text, c->len, &r),
+                     IXJ_OK);
+    round_trip(c->paths->expect_path, &r);
+    t->count++;
+}
+
 START_TEST(test_round_trip_corpus)
 {
-    char dir[1024];
-    size_t n, trips = 0;
-    tu_case *cases;
-    ixj_decoder *d = ixj_decoder_new(NULL);
-
-    snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
-    cases = tu_corpus_list(dir, &n);
-    for (size_t i = 0; i < n; i++) {
-        tu_opts o;
-        char *expected, *text;
-        size_t len;
-        ixj_result r;
-        tu_corpus_read(&cases[i], &o, &expected);
-        if (strncmp(expected, "ok ", 3) == 0 && o.type != IXJ_TYPE_ANY) {
-            text = tu_read_file(cases[i].input_path, &len);
-            tu_opts_apply(&o, d);
-            ck_assert_int_eq(ixj_decode(d, o.type, text, len, &r), IXJ_OK);
-            round_trip(cases[i].expect_path, &r);
-            trips++;
-            free(text);
-        }
-        free(expected);
-    }
-    free(cases);
-    ixj_decoder_free(d);
-    ck_assert_uint_ge(trips, 150);
+    struct trips t = {ixj_decoder_new(NULL), 0};
+    tu_corpus_each(round_trip_case, &t);
+    ixj_decoder_free(t.decoder);
+    ck_assert_uint_ge(t.count, 150);
 }
 END_TEST
 

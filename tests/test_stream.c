@@ -50,25 +50,13 @@ decode_streaming(const tu_opts *o, const char *text, size_t len, size_t chunk,
                  collected *c)
 {
     ixj_decoder *d = ixj_decoder_new(NULL);
-    tu_buf out = {0};
-    ixj_result r;
-    ixj_status st;
+    char *out;
 
-    tu_opts_apply(o, d);
     ck_assert_int_eq(ixj_decoder_on_element(d, c->which, collect_element, c),
                      IXJ_OK);
-    st = ixj_decoder_begin(d, o->type);
-    for (size_t at = 0; st == IXJ_OK && at < len; at += chunk ? chunk : len)
-        st = ixj_decoder_feed(d, text + at,
-                              chunk && len - at > chunk ? chunk : len - at);
-    if (st == IXJ_OK)
-        st = ixj_decoder_finish(d, &r);
-    if (st == IXJ_OK)
-        tu_render_result(&out, &r);
-    else
-        tu_render_error(&out, ixj_decoder_error(d));
+    out = tu_decode_text(d, o, text, len, chunk, 0);
     ixj_decoder_free(d);
-    return out.data;
+    return out;
 }
 
 /* The batch outcome with the streamed field's arrays shown as a streamed
@@ -101,62 +89,54 @@ drop_streamed_lines(char *dump, ixj_element which)
     *out = '\0';
 }
 
+/* Each corpus case, with each repeated field streamed, whole and fed 1,
+ * 3 and 7 bytes at a time. */
+static void
+check_elements_match_batch(const tu_loaded_case *c, void *ctx)
+{
+    ixj_decoder *d = ctx;
+    ixj_result r;
+    bool ok;
+
+    tu_opts_apply(&c->opts, d);
+    ok = ixj_decode(d, c->opts.type, c->text, c->len, &r) == IXJ_OK;
+    for (size_t k = 0; k < 4; k++) {
+        static const size_t chunks[] = {0, 1, 3, 7};
+        ixj_element which = all_elements[k];
+        tu_buf want = {0};
+        char *batch;
+        if (ok)
+            tu_render_elements(&want, &r, which);
+        batch = strdup(c->expected);
+        drop_streamed_lines(batch, which);
+        for (size_t ci = 0; ci < 4; ci++) {
+            collected got_elements = {{0}, 0, 0, which};
+            char *got = decode_streaming(&c->opts, c->text, c->len, chunks[ci],
+                                         &got_elements);
+            const char *got_text = got_elements.text.data;
+            TU_CHECK(strcmp(got, batch) == 0,
+                     "%s, element %d streamed, chunk %zu:\n%s--- want:\n%s",
+                     c->paths->expect_path, which, chunks[ci], got, batch);
+            /* (element paths name keys as written: the batch result does
+             * not keep aliases, so those cases compare outcomes only) */
+            if (ok && strstr(c->paths->expect_path, "/alias/") == NULL)
+                TU_CHECK(strcmp(got_text ? got_text : "",
+                                want.data ? want.data : "") == 0,
+                         "%s: elements %d differ:\n%s--- batch:\n%s",
+                         c->paths->expect_path, which, got_text, want.data);
+            free(got);
+            tu_buf_free(&got_elements.text);
+        }
+        free(batch);
+        tu_buf_free(&want);
+    }
+}
+
 START_TEST(test_elements_match_batch)
 {
-    char dir[1024];
-    size_t n, checked = 0;
-    tu_case *cases;
     ixj_decoder *d = ixj_decoder_new(NULL);
-
-    snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
-    cases = tu_corpus_list(dir, &n);
-    for (size_t i = 0; i < n; i++) {
-        tu_opts o;
-        char *expected, *text, *batch;
-        size_t len;
-        ixj_result r;
-        bool ok;
-
-        tu_corpus_read(&cases[i], &o, &expected);
-        text = tu_read_file(cases[i].input_path, &len);
-        tu_opts_apply(&o, d);
-        ok = ixj_decode(d, o.type, text, len, &r) == IXJ_OK;
-        for (size_t k = 0; k < 4; k++) {
-            static const size_t chunks[] = {0, 1, 3, 7};
-            ixj_element which = all_elements[k];
-            tu_buf want = {0};
-            if (ok)
-                tu_render_elements(&want, &r, which);
-            batch = strdup(expected);
-            drop_streamed_lines(batch, which);
-            for (size_t ci = 0; ci < 4; ci++) {
-                collected c = {{0}, 0, 0, which};
-                char *got = decode_streaming(&o, text, len, chunks[ci], &c);
-                TU_CHECK(strcmp(got, batch) == 0,
-                         "%s, element %d streamed, chunk %zu:\n%s--- want:\n%s",
-                         cases[i].expect_path, which, chunks[ci], got, batch);
-                /* (element paths name keys as written: the batch result
-                 * does not keep aliases, so those cases compare outcomes
-                 * only) */
-                if (ok && strstr(cases[i].expect_path, "/alias/") == NULL)
-                    TU_CHECK(strcmp(c.text.data ? c.text.data : "",
-                                    want.data ? want.data : "") == 0,
-                             "%s: elements %d differ:\n%s--- batch:\n%s",
-                             cases[i].expect_path, which, c.text.data,
-                             want.data);
-                free(got);
-                tu_buf_free(&c.text);
-            }
-            free(batch);
-            tu_buf_free(&want);
-        }
-        checked++;
-        free(text);
-        free(expected);
-    }
-    free(cases);
+    ck_assert_uint_ge(tu_corpus_each(check_elements_match_batch, d), 700);
     ixj_decoder_free(d);
-    ck_assert_uint_ge(checked, 700);
 }
 END_TEST
 

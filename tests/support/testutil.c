@@ -262,6 +262,32 @@ tu_corpus_read(const tu_case *c, tu_opts *o, char **expected)
     free(text);
 }
 
+size_t
+tu_corpus_each(void (*fn)(const tu_loaded_case *c, void *ctx), void *ctx)
+{
+    char dir[1024];
+    size_t n;
+    tu_case *cases;
+
+    snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
+    cases = tu_corpus_list(dir, &n);
+    for (size_t i = 0; i < n; i++) {
+        tu_loaded_case c;
+        c.paths = &cases[i];
+        tu_corpus_read(&cases[i], &c.opts, &c.expected);
+        c.text = tu_read_file(cases[i].input_path, &c.len);
+        if (c.text == NULL) {
+            fprintf(stderr, "cannot read %s\n", cases[i].input_path);
+            abort();
+        }
+        fn(&c, ctx);
+        free(c.text);
+        free(c.expected);
+    }
+    free(cases);
+    return n;
+}
+
 /* ------------------------------------------------------------------ */
 /* Rendering                                                            */
 /* ------------------------------------------------------------------ */

@@ -110,6 +110,20 @@ tu_case *tu_corpus_list(const char *dir, size_t *count);
  * `args:` line) and expected rendering (malloc'd). */
 void tu_corpus_read(const tu_case *c, tu_opts *o, char **expected);
 
+/* A case with its options, expected rendering and input loaded. */
+typedef struct tu_loaded_case {
+    const tu_case *paths;
+    tu_opts opts;
+    char *expected;
+    char *text;
+    size_t len;
+} tu_loaded_case;
+
+/* Calls fn with every case of the policy corpus (tests/corpus), loaded
+ * and freed after the call. Returns the number of cases. */
+size_t tu_corpus_each(void (*fn)(const tu_loaded_case *c, void *ctx),
+                      void *ctx);
+
 /*
  * An allocator that counts calls, tracks live and peak bytes, and fails
  * the fail_at-th call (1-based; 0 never fails) and every later one when
