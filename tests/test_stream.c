@@ -645,8 +645,8 @@ END_TEST
 START_TEST(test_warm_stream_does_not_allocate)
 {
     static const char *const docs[] = {
-        "{\"job\":{\"uuid\":\"a\",\"data_source_uuids\":[\"x\",\"y\"],"
-        "\"data_source_jobs\":[{\"error_details\":\"d\\n\"}]}}\n",
+        ("{\"job\":{\"uuid\":\"a\",\"data_source_uuids\":[\"x\",\"y\"],"
+         "\"data_source_jobs\":[{\"error_details\":\"d\\n\"}]}}\n"),
         "{\"job\":{\"tokens\":1.5}}\n",       /* value error */
         "{\"job\":{\"uuid\":\"\\ud800\"}}\n", /* text error */
         "{\"jobs\":[{},{}],\"meta\":{\"total\":2}}\r\n", "\n"};
