@@ -131,6 +131,7 @@ struct ixj_decoder {
 
     /* Small chunks gathered before they are scanned (see feed). */
     size_t stage_len;
+    size_t stage_below; /* IXJ__STAGE_BELOW, or 0 (tests: no staging) */
     uint8_t stage[IXJ__STAGE_SIZE];
 
     /* Escaped string content, decoded. */
@@ -742,12 +743,12 @@ on_key(ixj_decoder *d)
     if (!token_text(d, tok, &key, &len))
         return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
 
-    f->key_pending = true;
     if (f->kind == FR_OBJECT && f->desc == NULL) {
         ixj_type t = ixj__detect_type(key, len, !d->strict);
         if (t != IXJ_TYPE_AUTO && !resolve_root(d, f, t, tok))
-            return 0;
+            return 0; /* out of memory, at the object */
     }
+    f->key_pending = true;
     if (f->kind == FR_OBJECT && f->desc != NULL) {
         /* Keys usually come in table order: try the next field inline. */
         const ixj__field *next = &f->desc->fields[f->hint];
@@ -760,8 +761,10 @@ on_key(ixj_decoder *d)
     }
     f->field = fld;
     if (fld == NULL) {
-        if (!copy_key(d, f, key, len))
+        if (!copy_key(d, f, key, len)) {
+            f->key_pending = false; /* the path names the object */
             return fail(d, IXJ_ERR_NOMEM, tok, PATH_CONTAINER);
+        }
         if (f->kind != FR_OBJECT)
             return 1;
         if (d->strict)
@@ -915,7 +918,9 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
         d->yajl = NULL; /* its memory is reclaimed */
         record_error(d, IXJ_ERR_NOMEM, tok ? tok->offset : d->guard.offset,
                      tok ? tok->line : d->guard.line,
-                     tok ? tok->offset - tok->line_start + 1 : 1, PATH_CURRENT);
+                     tok ? tok->offset - tok->line_start + 1
+                         : d->guard.offset - d->guard.line_start + 1,
+                     PATH_CURRENT);
         return d->error.code;
     }
     if (ys == yajl_status_ok)
@@ -991,6 +996,7 @@ feed_bytes(ixj_decoder *d, const uint8_t *buf, size_t len)
 /* ------------------------------------------------------------------ */
 
 static void clear_document(ixj_decoder *d);
+static void clear_error(ixj_decoder *d);
 static bool ready_yajl(ixj_decoder *d);
 
 /* Hands yajl a batch of the document in progress, unless that document
@@ -999,7 +1005,14 @@ static bool ready_yajl(ixj_decoder *d);
 static ixj_status
 stream_batch(ixj_decoder *d)
 {
+    const ixj__guard *g = &d->guard;
     ixj_status st = IXJ_OK;
+    if (g->root_not_object && !d->doc_failed) {
+        /* the first error of its document, at its first byte */
+        record_error(d, IXJ_ERR_TYPE, g->value_start, g->value_line,
+                     g->value_column, PATH_CONTAINER);
+        d->doc_failed = true;
+    }
     if (!d->doc_failed)
         st = to_yajl(d, d->guard.skeleton, d->guard.skeleton_len);
     ixj__guard_batch_done(&d->guard);
@@ -1011,7 +1024,9 @@ stream_batch(ixj_decoder *d)
 }
 
 /* Calls the document callback with the document just ended. Returns
- * IXJ_STOPPED when it asks to stop. */
+ * IXJ_OK, or ends the stream: IXJ_STOPPED when the callback asks to stop,
+ * IXJ_ERR_NOMEM when memory ran out even for the document's error (it is
+ * then not delivered). */
 static ixj_status
 deliver_document(ixj_decoder *d)
 {
@@ -1019,6 +1034,8 @@ deliver_document(ixj_decoder *d)
     ixj_document_info info;
     bool ok = !d->doc_failed;
 
+    if (!ok && d->error.code == IXJ_ERR_NOMEM)
+        return fail_now(d);
     if (ok) {
         d->result.type = d->resolved;
         d->result.as.value = d->root;
@@ -1035,7 +1052,13 @@ deliver_document(ixj_decoder *d)
     info.type = d->resolved;
     info.result = ok ? &d->result : NULL;
     info.error = ok ? NULL : &d->error;
-    return d->doc_fn(d->doc_ctx, &info) != 0 ? IXJ_STOPPED : IXJ_OK;
+    if (d->doc_fn(d->doc_ctx, &info) != 0) {
+        clear_document(d);
+        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
+                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        return fail_now(d);
+    }
+    return IXJ_OK;
 }
 
 /* Makes the decoder ready for the stream's next document. */
@@ -1058,19 +1081,20 @@ next_document(ixj_decoder *d)
 static ixj_status
 end_document(ixj_decoder *d)
 {
-    if (deliver_document(d) != IXJ_OK) {
-        clear_document(d);
-        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
-                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
-        return fail_now(d);
-    }
-    return next_document(d);
+    ixj_status st = deliver_document(d);
+    return st != IXJ_OK ? st : next_document(d);
 }
 
 /* The guard found an error in the text of the document in progress. */
 static ixj_status
 stream_text_error(ixj_decoder *d)
 {
+    if (d->guard.err_code == IXJ_ERR_NOMEM) {
+        /* not the document's fault: the stream ends with it */
+        clear_error(d);
+        take_guard_error(d);
+        return fail_now(d);
+    }
     if (!d->doc_failed)
         take_guard_error(d); /* an earlier value error stays first */
     d->doc_failed = true;
@@ -1081,11 +1105,8 @@ stream_text_error(ixj_decoder *d)
     }
     /* A concatenated stream cannot find its next document: it ends here,
      * with this document's error. */
-    if (deliver_document(d) != IXJ_OK) {
-        clear_document(d);
-        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
-                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
-    }
+    if (deliver_document(d) != IXJ_OK)
+        return d->error.code;
     return fail_now(d);
 }
 
@@ -1137,8 +1158,8 @@ finish_stream(ixj_decoder *d)
     ixj_status st;
 
     if (!d->skip_line) {
-        if (ixj__guard_end(&d->guard, &complete) &&
-            (st = stream_batch(d)) != IXJ_OK)
+        ixj__guard_end(&d->guard, &complete);
+        if ((st = stream_batch(d)) != IXJ_OK)
             return st;
         if (!complete && !d->doc_failed && d->guard.started) {
             take_guard_error(d); /* truncated */
@@ -1236,6 +1257,7 @@ ixj_decoder_new(const ixj_allocator *alloc)
     d->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     d->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     d->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+    d->stage_below = IXJ__STAGE_BELOW;
     ixj__guard_init(&d->guard, &hooks);
     ixj__ypool_init(&d->ypool, &hooks);
     clear_error(d);
@@ -1420,7 +1442,7 @@ feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
         return d->phase == PHASE_FAILED ? d->error.code : IXJ_ERR_MISUSE;
     if (len == 0)
         return IXJ_OK;
-    if (len < IXJ__STAGE_BELOW && d->stage_len + len <= IXJ__STAGE_SIZE) {
+    if (len < d->stage_below && d->stage_len + len <= IXJ__STAGE_SIZE) {
         /* Only streams come here with room in the stage: each document
          * is delivered by the feed that ends its line, not 4 KiB later,
          * so that a reader of a pipe sees records as they come. */
@@ -1430,7 +1452,7 @@ feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
     }
     if ((st = feed_stage(d)) != IXJ_OK)
         return st;
-    if (len >= IXJ__STAGE_BELOW)
+    if (len >= d->stage_below)
         return feed_bytes(d, bytes, len);
     memcpy(d->stage, bytes, len);
     d->stage_len = len;
@@ -1444,7 +1466,7 @@ ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
 
     /* A small chunk with room in the stage: the path of byte-by-byte
      * feeding, kept to a few instructions. */
-    if (IXJ__LIKELY(len < IXJ__STAGE_BELOW && d->phase == PHASE_ACTIVE &&
+    if (IXJ__LIKELY(len < d->stage_below && d->phase == PHASE_ACTIVE &&
                     d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL &&
                     d->guard.stream == IXJ__ONE_DOCUMENT)) {
         uint8_t *to = d->stage + d->stage_len;
@@ -1530,6 +1552,12 @@ uint64_t
 ixj__decoder_yajl_bytes(const ixj_decoder *d)
 {
     return d->yajl_bytes;
+}
+
+void
+ixj__decoder_set_staging(ixj_decoder *d, bool on)
+{
+    d->stage_below = on ? IXJ__STAGE_BELOW : 0;
 }
 
 uint64_t

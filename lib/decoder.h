@@ -3,6 +3,7 @@
 #ifndef IXJOB_DECODER_H
 #define IXJOB_DECODER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <ixjob/ixjob.h>
@@ -14,5 +15,9 @@ uint64_t ixj__decoder_yajl_bytes(const ixj_decoder *d);
 /* Bytes copied into the guard's hold since the decoder was created: each
  * byte of a token cut by the end of a chunk is copied once. */
 uint64_t ixj__decoder_held_bytes(const ixj_decoder *d);
+
+/* Turns the gathering of small chunks off (on by default), so that tests
+ * of chunking reach the scanner with every chunk as it was fed. */
+void ixj__decoder_set_staging(ixj_decoder *d, bool on);
 
 #endif /* IXJOB_DECODER_H */

@@ -120,6 +120,7 @@ ixj__guard_begin(ixj__guard *g)
     g->doc_start = g->offset;
     g->value_start = g->value_end = g->offset;
     g->value_line = g->line;
+    g->root_not_object = false;
     g->started = false;
     g->state = GS_VALUE_TOP;
     g->sub = 0;
@@ -565,6 +566,17 @@ scan_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
  * the resumable scanners above. Hot state (position, line, table write
  * index, skeleton, depth) stays in locals and is written back on exit.
  */
+/* Where the document limit stops a scan that reads [p, end), p being at
+ * offset pos. */
+static const uint8_t *
+document_end(const ixj__guard *g, const uint8_t *p, const uint8_t *end,
+             uint64_t pos)
+{
+    uint64_t used = pos - g->doc_start;
+    uint64_t room = g->max_document > used ? g->max_document - used : 0;
+    return room < (uint64_t)(end - p) ? p + room : end;
+}
+
 void
 ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
                 bool until_token_end, int *stop, size_t *consumed)
@@ -652,12 +664,8 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
     } while (0)
 
     if (g->max_document != 0) {
-        uint64_t used = g->offset - g->doc_start;
-        uint64_t room = g->max_document > used ? g->max_document - used : 0;
-        if (room < len) {
-            end = buf + room;
-            clamped = true;
-        }
+        end = document_end(g, buf, end, base);
+        clamped = end < buf + len;
     }
 
     switch (state) {
@@ -720,8 +728,14 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
         g->value_start = POS(p);
         g->value_line = line;
         if (c != '{' && g->root_object) {
-            FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
-            goto error;
+            if (g->stream == IXJ__ONE_DOCUMENT) {
+                FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
+                goto error;
+            }
+            /* A stream reads the value to its end, to find the next
+             * document; the decoder fails this one. */
+            g->root_not_object = true;
+            g->value_column = POS(p) - line_start + 1;
         }
     }
     if (tp == fifo_end)
@@ -987,6 +1001,11 @@ record_end: /* NDJSON: p at the LF that ends the record */
         line_start = POS(p) + 1;
         p++;
         g->doc_start = POS(p);
+        if (g->max_document != 0) {
+            /* the record's bytes count from here */
+            end = document_end(g, p, buf + len, POS(p));
+            clamped = end < buf + len;
+        }
         goto value;
     }
     FAIL(IXJ_ERR_TRUNCATED, p,
@@ -1017,6 +1036,8 @@ at_end: /* p == end */
     return;
 
 token_done:
+    if (state == GS_DONE)
+        g->value_end = POS(p); /* a top-level scalar ended */
     SAVE();
     *stop = IXJ__SCAN_TOKEN;
     *consumed = (size_t)(p - buf);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decoder.h"
 #include "testutil.h"
 
 static const ixj_element all_elements[] = {
@@ -448,21 +449,34 @@ render_document(void *ctx, const ixj_document_info *doc)
     return 0;
 }
 
-/* Decodes a stream fed in chunk-byte pieces (0: whole; split > 0: two
- * pieces) and renders every document and the stream's end. */
+struct stream_case {
+    const char *name;
+    ixj_stream_format format;
+    ixj_type type;
+    const char *text;
+    const char *want;
+    uint64_t max_document; /* 0: unlimited */
+};
+
+/* Decodes a case's stream fed in chunk-byte pieces (0: whole; split > 0:
+ * two pieces), staged as the library does by default or not, and renders
+ * every document and the stream's end. */
 static char *
-decode_stream(ixj_decoder *d, ixj_type type, ixj_stream_format format,
-              const char *text, size_t len, size_t chunk, size_t split)
+decode_stream(ixj_decoder *d, const struct stream_case *c, size_t chunk,
+              size_t split, bool staged)
 {
+    const char *text = c->text;
+    size_t len = strlen(text);
     tu_buf out = {0};
     ixj_result r;
     ixj_status st;
 
+    ixj__decoder_set_staging(d, staged);
     ck_assert_int_eq(
-        ixj_decoder_begin_stream(d, type, format, render_document, &out),
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES, c->max_document),
         IXJ_OK);
-    st = IXJ_OK;
-    if (split > 0) {
+    st = ixj_decoder_begin_stream(d, c->type, c->format, render_document, &out);
+    if (st == IXJ_OK && split > 0) {
         st = ixj_decoder_feed(d, text, split);
         if (st == IXJ_OK)
             st = ixj_decoder_feed(d, text + split, len - split);
@@ -479,13 +493,7 @@ decode_stream(ixj_decoder *d, ixj_type type, ixj_stream_format format,
     return out.data;
 }
 
-static const struct stream_case {
-    const char *name;
-    ixj_stream_format format;
-    ixj_type type;
-    const char *text;
-    const char *want;
-} stream_cases[] = {
+static const struct stream_case stream_cases[] = {
     {"ndjson: blank lines, a value error, a syntax error, CRLF, no final "
      "newline",
      IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
@@ -496,25 +504,29 @@ static const struct stream_case {
      "5 [49,58) error job syntax at $.job 5:10\n"
      "6 [62,82) ok job\n"
      "7 [84,102) ok signed-url\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"ndjson: a bad first record, a truncated last one", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "x\n{\"job\":{}}\n{\"job\":{\"uuid\":",
      "1 [0,0) error auto syntax at $ 1:1\n"
      "2 [2,12) ok job\n"
      "3 [13,28) error job truncated at $.job.uuid 3:16\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"ndjson: a record cut short by its newline", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "{\"job\":{\n{\"job\":{}}\n",
      "1 [0,8) error job truncated at $.job 1:9\n"
      "2 [9,19) ok job\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"ndjson: text after the value", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
      "{} x\n{}\n",
      "1 [0,3) error job syntax at $ 1:4\n"
      "2 [5,7) ok job\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"ndjson: empty and blank input", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
-     "\n \r\n\t\n", "=> ok\n"},
+     "\n \r\n\t\n", "=> ok\n", 0},
     {"concatenated: with and without whitespace, a value error",
      IXJ_STREAM_CONCATENATED, IXJ_TYPE_AUTO,
      "{\"job\":{}}{\"job\":{}} {\"job\":{\"tokens\":1.5}}\n{\"job\":{}}",
@@ -522,12 +534,14 @@ static const struct stream_case {
      "2 [10,20) ok job\n"
      "3 [21,38) error job range at $.job.tokens 1:39\n"
      "4 [44,54) ok job\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"concatenated: a syntax error ends the stream", IXJ_STREAM_CONCATENATED,
      IXJ_TYPE_AUTO, "{}{\"job\":x}{}",
      "1 [0,2) ok job\n"
      "2 [2,9) error job syntax at $.job 1:10\n"
-     "=> syntax\n"},
+     "=> syntax\n",
+     0},
     {"concatenated: values of any type", IXJ_STREAM_CONCATENATED, IXJ_TYPE_ANY,
      "1 2\"a\"[]{}null",
      "1 [0,1) ok any\n"
@@ -536,12 +550,53 @@ static const struct stream_case {
      "4 [6,8) ok any\n"
      "5 [8,10) ok any\n"
      "6 [10,14) ok any\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
     {"concatenated: a truncated last value", IXJ_STREAM_CONCATENATED,
      IXJ_TYPE_JOB, "{\"job\":{}} {\"job\":",
      "1 [0,10) ok job\n"
      "2 [11,18) error job truncated at $.job 1:19\n"
-     "=> ok\n"},
+     "=> ok\n",
+     0},
+    {"concatenated: values that are not objects fail alone",
+     IXJ_STREAM_CONCATENATED, IXJ_TYPE_AUTO,
+     "\"abc\" {} [1,[2]] {\"job\":{}} 3 null",
+     "1 [0,0) error auto type at $ 1:1\n"
+     "2 [6,8) ok job\n"
+     "3 [9,9) error auto type at $ 1:10\n"
+     "4 [17,27) ok job\n"
+     "5 [28,28) error auto type at $ 1:29\n"
+     "6 [30,30) error auto type at $ 1:31\n"
+     "=> ok\n",
+     0},
+    {"concatenated: a value that is not an object, then a syntax error",
+     IXJ_STREAM_CONCATENATED, IXJ_TYPE_LIST, "{} [1,]",
+     "1 [0,2) ok list\n"
+     "2 [3,3) error list type at $ 1:4\n"
+     "=> type\n",
+     0},
+    {"ndjson: values that are not objects", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
+     "[1]\n\"x\"\n{}\n12\n",
+     "1 [0,0) error auto type at $ 1:1\n"
+     "2 [4,4) error auto type at $ 2:1\n"
+     "3 [8,10) ok job\n"
+     "4 [11,11) error auto type at $ 4:1\n"
+     "=> ok\n",
+     0},
+    {"ndjson: the document limit counts from the record's first byte",
+     IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO, "\n \n{\"a\":1}\n{}\n",
+     "3 [3,7) error auto limit at $.a 3:5\n"
+     "4 [11,13) ok job\n"
+     "=> ok\n",
+     4},
+    {"concatenated: scalars cut by the chunks", IXJ_STREAM_CONCATENATED,
+     IXJ_TYPE_ANY, "\n12 3\n\"ab\" true",
+     "1 [1,3) ok any\n"
+     "2 [4,5) ok any\n"
+     "3 [6,10) ok any\n"
+     "4 [11,15) ok any\n"
+     "=> ok\n",
+     0},
 };
 
 START_TEST(test_stream_case)
@@ -549,25 +604,64 @@ START_TEST(test_stream_case)
     const struct stream_case *c = &stream_cases[_i];
     size_t len = strlen(c->text);
     ixj_decoder *d = ixj_decoder_new(NULL);
-    char *whole = decode_stream(d, c->type, c->format, c->text, len, 0, 0);
+    char *whole = decode_stream(d, c, 0, 0, false);
     ck_assert_msg(strcmp(whole, c->want) == 0, "%s:\n%s--- want:\n%s", c->name,
                   whole, c->want);
-    for (size_t chunk = 1; chunk <= 7; chunk += 2) {
-        char *got =
-            decode_stream(d, c->type, c->format, c->text, len, chunk, 0);
-        ck_assert_msg(strcmp(got, whole) == 0, "%s, %zu-byte chunks:\n%s",
-                      c->name, chunk, got);
-        free(got);
-    }
-    for (size_t split = 1; split < len; split++) {
-        char *got =
-            decode_stream(d, c->type, c->format, c->text, len, 0, split);
-        TU_CHECK(strcmp(got, whole) == 0, "%s, split at %zu:\n%s", c->name,
-                 split, got);
-        free(got);
+    for (int staged = 0; staged <= 1; staged++) {
+        for (size_t chunk = 1; chunk <= 7; chunk += 2) {
+            char *got = decode_stream(d, c, chunk, 0, staged);
+            ck_assert_msg(strcmp(got, whole) == 0, "%s, %zu-byte chunks%s:\n%s",
+                          c->name, chunk, staged ? ", staged" : "", got);
+            free(got);
+        }
+        for (size_t split = 1; split < len; split++) {
+            char *got = decode_stream(d, c, 0, split, staged);
+            TU_CHECK(strcmp(got, whole) == 0, "%s, split at %zu%s:\n%s",
+                     c->name, split, staged ? ", staged" : "", got);
+            free(got);
+        }
     }
     free(whole);
     ixj_decoder_free(d);
+}
+END_TEST
+
+/* Fails the n-th allocation of each case's stream, for every n: the
+ * stream either never met the failure (the same output) or ends with
+ * nomem after a prefix of the documents; nothing leaks. */
+START_TEST(test_stream_allocation_failure)
+{
+    const struct stream_case *c = &stream_cases[_i];
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    char *want = decode_stream(d, c, 3, 0, false);
+    bool reached_end = false;
+    ixj_decoder_free(d);
+
+    for (uint64_t n = 1; !reached_end; n++) {
+        tu_alloc ta;
+        char *got, *end;
+        tu_alloc_init(&ta);
+        ta.fail_at = n;
+        d = ixj_decoder_new(&ta.hooks);
+        if (d != NULL) {
+            got = decode_stream(d, c, 3, 0, false);
+            ixj_decoder_free(d);
+            reached_end = !ta.failed;
+            if (!ta.failed) {
+                TU_CHECK(strcmp(got, want) == 0, "%s: %s", c->name, got);
+            } else {
+                end = strstr(got, "=> ");
+                TU_CHECK(end != NULL && strcmp(end, "=> nomem\n") == 0 &&
+                             strncmp(got, want, (size_t)(end - got)) == 0,
+                         "%s, allocation %llu failed:\n%s--- without:\n%s",
+                         c->name, (unsigned long long)n, got, want);
+            }
+            free(got);
+        }
+        TU_CHECK(ta.live_blocks == 0, "%s, allocation %llu failed: leak",
+                 c->name, (unsigned long long)n);
+    }
+    free(want);
 }
 END_TEST
 
@@ -694,6 +788,8 @@ main(void)
     suite_add_tcase(s, tc);
     tcase_set_timeout(ts, 120);
     tcase_add_loop_test(ts, test_stream_case, 0,
+                        (int)(sizeof stream_cases / sizeof stream_cases[0]));
+    tcase_add_loop_test(ts, test_stream_allocation_failure, 0,
                         (int)(sizeof stream_cases / sizeof stream_cases[0]));
     tcase_add_test(ts, test_stream_stop_and_misuse);
     tcase_add_test(ts, test_stream_delivers_by_newline);

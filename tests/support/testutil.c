@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "decoder.h"
 #include "rfc3339.h"
 #include "schema.h"
 
@@ -129,6 +130,7 @@ tu_opts_default(tu_opts *o)
     o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     o->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     o->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+    o->staged = false;
 }
 
 static bool
@@ -179,6 +181,7 @@ tu_opts_apply(const tu_opts *o, ixj_decoder *d)
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
                                o->max_document) != IXJ_OK)
         abort();
+    ixj__decoder_set_staging(d, o->staged);
 }
 
 /* ------------------------------------------------------------------ */

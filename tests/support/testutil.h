@@ -55,6 +55,10 @@ typedef struct tu_opts {
     ixj_type type;
     bool strict;
     uint64_t max_depth, max_string, max_number, max_array, max_document;
+    /* Gather small chunks as the library does by default. Off in tests
+     * (tu_opts_default), so that each chunk reaches the scanner as fed
+     * and chunking tests test the scanner's resumption. */
+    bool staged;
 } tu_opts;
 
 void tu_opts_default(tu_opts *o);
