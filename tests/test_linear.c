@@ -47,7 +47,12 @@ feed_all(ixj_decoder *d, ixj_type type, const char *text, size_t len,
     tally before = {ixj__decoder_yajl_bytes(d), ixj__decoder_held_bytes(d)};
     tally t;
     ixj_result r;
-    ixj_status st = ixj_decoder_begin(d, type);
+    ixj_status st;
+
+    /* every chunk to the scanner as fed: the worst case, not the one that
+     * gathering small chunks makes easy */
+    ixj__decoder_set_staging(d, false);
+    st = ixj_decoder_begin(d, type);
     for (size_t at = 0; st == IXJ_OK && at < len; at += chunk)
         st =
             ixj_decoder_feed(d, text + at, len - at < chunk ? len - at : chunk);
