@@ -93,18 +93,18 @@ typedef struct ixj__guard {
     uint8_t stream;        /* IXJ__ONE_DOCUMENT, IXJ__NDJSON, ... */
 
     /* Position. */
-    uint64_t offset;      /* absolute offset of the next byte */
-    uint64_t doc_start;   /* offset where the document began */
-    uint64_t value_start; /* offset of its value's first byte */
-    uint64_t value_end;   /* offset after its value's last byte */
-    uint64_t value_line;  /* line of its value's first byte */
+    uint64_t offset;       /* absolute offset of the next byte */
+    uint64_t doc_start;    /* offset where the document began */
+    uint64_t value_start;  /* offset of its value's first byte */
+    uint64_t value_end;    /* offset after its value's last byte */
+    uint64_t value_line;   /* line of its value's first byte */
     uint64_t value_column; /* and column, when root_not_object */
     /* (streams) the top-level value is not the object the type needs:
      * a type error at value_start, taken by the decoder */
     bool root_not_object;
-    bool started;         /* the value has begun */
-    uint64_t line;        /* 1-based line of the next byte */
-    uint64_t line_start;  /* offset of the first byte of that line */
+    bool started;        /* the value has begun */
+    uint64_t line;       /* 1-based line of the next byte */
+    uint64_t line_start; /* offset of the first byte of that line */
 
     /* Grammar. */
     uint8_t state;     /* GS_* in guard.c */

@@ -450,11 +450,11 @@ typedef struct ixj_document_info {
     uint64_t start;    /* offset of the value's first byte */
     uint64_t end;      /* offset after its last byte (or where it failed) */
     ixj_status status; /* IXJ_OK, or the document's error */
+    const ixj_result *result; /* when IXJ_OK */
+    const ixj_error *error;   /* when not */
     /* The resolved type (see ixj_decoder_type); IXJ_TYPE_AUTO when the
      * document failed before any key decided it. */
     ixj_type type;
-    const ixj_result *result; /* when IXJ_OK */
-    const ixj_error *error;   /* when not */
 } ixj_document_info;
 
 /* Receives each document of a stream. The result and the error stay valid
