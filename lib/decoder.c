@@ -132,6 +132,8 @@ struct ixj_decoder {
     /* Small chunks gathered before they are scanned (see feed). */
     size_t stage_len;
     size_t stage_below; /* IXJ__STAGE_BELOW, or 0 (tests: no staging) */
+    size_t fast_below;  /* the inline path's: stage_below for one
+                         * document, 0 for a stream (see feed_slow) */
     uint8_t stage[IXJ__STAGE_SIZE];
 
     /* Escaped string content, decoded. */
@@ -1383,6 +1385,7 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     d->type = d->resolved = type;
     d->doc_fn = NULL;
     g->stream = IXJ__ONE_DOCUMENT;
+    d->fast_below = d->stage_below;
     if (d->arena == NULL)
         d->arena = ixj__arena_new(&d->alloc);
     if (!ready_yajl(d) || d->arena == NULL) {
@@ -1421,6 +1424,7 @@ ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
     d->doc_fn = fn;
     d->doc_ctx = ctx;
     d->doc_count = 0;
+    d->fast_below = 0;
     return IXJ_OK;
 }
 
@@ -1466,9 +1470,8 @@ ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
 
     /* A small chunk with room in the stage: the path of byte-by-byte
      * feeding, kept to a few instructions. */
-    if (IXJ__LIKELY(len < d->stage_below && d->phase == PHASE_ACTIVE &&
-                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL &&
-                    d->guard.stream == IXJ__ONE_DOCUMENT)) {
+    if (IXJ__LIKELY(len < d->fast_below && d->phase == PHASE_ACTIVE &&
+                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL)) {
         uint8_t *to = d->stage + d->stage_len;
         d->stage_len += len;
         for (size_t i = 0; i < len; i++)
@@ -1558,6 +1561,8 @@ void
 ixj__decoder_set_staging(ixj_decoder *d, bool on)
 {
     d->stage_below = on ? IXJ__STAGE_BELOW : 0;
+    if (d->guard.stream == IXJ__ONE_DOCUMENT)
+        d->fast_below = d->stage_below;
 }
 
 uint64_t
