@@ -15,6 +15,8 @@
  * input's size, so comparable with decoding).
  *   bench_decode --once=METHOD [--repeat=N] INPUT
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -69,8 +69,12 @@ uuid(bench_text *t, uint64_t *s)
 static void
 timestamp(bench_text *t, uint64_t *s)
 {
-    putf(t, "\"2026-%02u-%02uT%02u:%02u:%02u", below(s, 12) + 1,
-         below(s, 28) + 1, below(s, 24), below(s, 60), below(s, 60));
+    /* one draw per statement: argument order is unspecified in C, and
+     * the bytes must not depend on the compiler */
+    unsigned month = below(s, 12) + 1, day = below(s, 28) + 1;
+    unsigned hour = below(s, 24), minute = below(s, 60), second = below(s, 60);
+    putf(t, "\"2026-%02u-%02uT%02u:%02u:%02u", month, day, hour, minute,
+         second);
     switch (below(s, 3)) {
     case 0:
         PUT(t, "Z\"");
@@ -126,11 +130,12 @@ data_source(bench_text *t, uint64_t *s)
     uuid(t, s);
     if (below(s, 3) == 0) {
         /* escapes, a surrogate pair escaped, raw UTF-8 */
+        unsigned doc = below(s, 1000), page = below(s, 400);
         putf(t,
              ",\"error_details\":\"failed to fetch \\\"doc-%u.pdf\\\"\\n\\tat "
              "page %u: caf\\u00e9 \\ud83d\\ude00 r\xc3\xa9sum\xc3\xa9 "
              "\xe2\x82\xac\xf0\x9f\x93\x84\"",
-             below(s, 1000), below(s, 400));
+             doc, page);
         PUT(t, ",\"error_msg\":\"fetch_error\"");
     }
     PUT(t, ",\"failed_item_count\":");
@@ -157,42 +162,6 @@ data_source(bench_text *t, uint64_t *s)
 }
 
 void
-bench_job(bench_text *t, uint64_t *s, int n)
-{
-    putf(t, "{\"job\":{\"completed_datasources\":%d,\"created_at\":", n);
-    timestamp(t, s);
-    PUT(t, ",\"data_source_jobs\":[");
-    for (int i = 0; i < n; i++) {
-        if (i)
-            PUT(t, ",");
-        data_source(t, s);
-    }
-    PUT(t, "],\"data_source_uuids\":[");
-    for (int i = 0; i < n; i++) {
-        if (i)
-            PUT(t, ",");
-        uuid(t, s);
-    }
-    PUT(t, "],\"finished_at\":");
-    timestamp(t, s);
-    PUT(t, ",\"is_report_available\":true,\"knowledge_base_uuid\":");
-    uuid(t, s);
-    putf(t, ",\"phase\":\"BATCH_JOB_PHASE_%s\",\"started_at\":",
-         phases[below(s, 7)]);
-    timestamp(t, s);
-    putf(t,
-         ",\"status\":\"INDEX_JOB_STATUS_%s\",\"tokens\":%u,"
-         "\"total_datasources\":%d,\"total_tokens\":",
-         statuses[below(s, 8)], below(s, 1000000000), n);
-    counter(t, s);
-    PUT(t, ",\"updated_at\":");
-    timestamp(t, s);
-    PUT(t, ",\"uuid\":");
-    uuid(t, s);
-    PUT(t, "}}");
-}
-
-void
 bench_ndjson(bench_text *t, uint64_t *s, int n_docs)
 {
     for (int i = 0; i < n_docs; i++) {
@@ -204,7 +173,7 @@ bench_ndjson(bench_text *t, uint64_t *s, int n_docs)
 int
 bench_input(const char *name, bench_text *out)
 {
-    uint64_t seed = 0x1d2c3b4a59687766ull;
+    uint64_t seed = BENCH_INPUT_SEED;
     memset(out, 0, sizeof *out);
     if (strcmp(name, "S") == 0)
         bench_job(out, &seed, 1);
@@ -219,6 +188,93 @@ bench_input(const char *name, bench_text *out)
     else
         return 0;
     return 1;
+}
+
+/* The parts of a job document in the order bench_job writes them; the
+ * seed is consumed in that order, so the bytes come out the same. */
+enum { PART_HEADER, PART_SOURCES, PART_UUIDS, PART_TRAILER, PART_DONE };
+
+void
+bench_job_stream_begin(bench_job_stream *js, uint64_t seed, int n_sources)
+{
+    js->seed = seed;
+    js->n_sources = n_sources;
+    js->emitted = 0;
+    js->part = PART_HEADER;
+}
+
+int
+bench_job_stream_next(bench_job_stream *js, bench_text *t)
+{
+    uint64_t *s = &js->seed;
+    const char *status;
+    unsigned tokens;
+    switch (js->part) {
+    case PART_HEADER:
+        putf(t, "{\"job\":{\"completed_datasources\":%d,\"created_at\":",
+             js->n_sources);
+        timestamp(t, s);
+        PUT(t, ",\"data_source_jobs\":[");
+        js->part = js->n_sources > 0 ? PART_SOURCES : PART_UUIDS;
+        return 1;
+    case PART_SOURCES:
+        if (js->emitted > 0)
+            PUT(t, ",");
+        data_source(t, s);
+        if (++js->emitted == js->n_sources) {
+            PUT(t, "],\"data_source_uuids\":[");
+            js->emitted = 0;
+            js->part = PART_UUIDS;
+        }
+        return 1;
+    case PART_UUIDS:
+        if (js->n_sources == 0) {
+            /* no sources: the header left the first array open */
+            PUT(t, "],\"data_source_uuids\":[");
+        } else {
+            if (js->emitted > 0)
+                PUT(t, ",");
+            uuid(t, s);
+            if (++js->emitted < js->n_sources)
+                return 1;
+        }
+        js->part = PART_TRAILER;
+        return 1;
+    case PART_TRAILER:
+        PUT(t, "],\"finished_at\":");
+        timestamp(t, s);
+        PUT(t, ",\"is_report_available\":true,\"knowledge_base_uuid\":");
+        uuid(t, s);
+        putf(t, ",\"phase\":\"BATCH_JOB_PHASE_%s\",\"started_at\":",
+             phases[below(s, 7)]);
+        timestamp(t, s);
+        status = statuses[below(s, 8)];
+        tokens = below(s, 1000000000);
+        putf(t,
+             ",\"status\":\"INDEX_JOB_STATUS_%s\",\"tokens\":%u,"
+             "\"total_datasources\":%d,\"total_tokens\":",
+             status, tokens, js->n_sources);
+        counter(t, s);
+        PUT(t, ",\"updated_at\":");
+        timestamp(t, s);
+        PUT(t, ",\"uuid\":");
+        uuid(t, s);
+        PUT(t, "}}");
+        js->part = PART_DONE;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void
+bench_job(bench_text *t, uint64_t *s, int n)
+{
+    bench_job_stream js;
+    bench_job_stream_begin(&js, *s, n);
+    while (bench_job_stream_next(&js, t))
+        ;
+    *s = js.seed;
 }
 
 void

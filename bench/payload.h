@@ -28,6 +28,28 @@ void bench_ndjson(bench_text *out, uint64_t *seed, int n_docs);
  * data sources. Returns 0 for an unknown name. */
 int bench_input(const char *name, bench_text *out);
 
+/*
+ * A job document produced piece by piece, for inputs too big to hold at
+ * once: the pieces, concatenated, are the bytes of bench_input("L<n>").
+ */
+typedef struct bench_job_stream {
+    uint64_t seed;
+    int n_sources;
+    int emitted; /* elements emitted in the current part */
+    int part;    /* which part comes next (see payload.c) */
+} bench_job_stream;
+
+/* The seed of every named input. */
+#define BENCH_INPUT_SEED 0x1d2c3b4a59687766ull
+
+/* Starts a document with n_sources data sources; bench_job(out, &seed, n)
+ * writes the same bytes. */
+void bench_job_stream_begin(bench_job_stream *js, uint64_t seed, int n_sources);
+
+/* Appends the next piece (at most one data source, under 1 KB) to out.
+ * Returns 0, appending nothing, when the document is complete. */
+int bench_job_stream_next(bench_job_stream *js, bench_text *out);
+
 void bench_text_free(bench_text *t);
 
 #endif /* IXJOB_BENCH_PAYLOAD_H */
