@@ -104,13 +104,21 @@ field_set(reader *r, field *f, const unsigned char *s, size_t len)
     return true;
 }
 
+/* Every element of log.entries counts, an entry or not, so that records
+ * keep their index in the array. */
+static void
+count_entry(reader *r)
+{
+    if (innermost(r) == IN_ENTRIES)
+        r->index++;
+}
+
 static void
 begin_entry(reader *r)
 {
     r->method.present = r->url.present = false;
     r->text.present = r->encoding.present = false;
     r->status = -1;
-    r->index++;
 }
 
 static bool
@@ -140,6 +148,7 @@ static int
 open_container(reader *r, bool is_array)
 {
     enum place from = innermost(r), to = IN_OTHER;
+    count_entry(r);
     if (is_array) {
         if (from == IN_LOG && r->key == KEY_ENTRIES) {
             to = IN_ENTRIES;
@@ -218,6 +227,7 @@ on_string(void *ctx, const unsigned char *s, size_t len)
                : r->key == KEY_TEXT     ? &r->text
                : r->key == KEY_ENCODING ? &r->encoding
                                         : NULL;
+    count_entry(r);
     return f == NULL || field_set(r, f, s, len);
 }
 
@@ -226,6 +236,7 @@ on_number(void *ctx, const char *s, size_t len)
 {
     reader *r = ctx;
     int64_t value = 0;
+    count_entry(r);
     if (r->key != KEY_STATUS)
         return 1;
     /* an HTTP status is a small integer; anything else counts as absent */
@@ -243,7 +254,7 @@ on_number(void *ctx, const char *s, size_t len)
 static int
 on_other_scalar(void *ctx)
 {
-    (void)ctx;
+    count_entry(ctx);
     return 1;
 }
 
@@ -268,6 +279,7 @@ har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
     reader r;
     yajl_handle h;
     yajl_status st;
+    bool at_end = false; /* the failure came at the end of the input */
     int result = 0;
 
     memset(&r, 0, sizeof r);
@@ -278,9 +290,16 @@ har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    /* HAR 1.2: readers ignore a byte-order mark, which writers may add */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
     st = yajl_parse(h, data, len);
-    if (st == yajl_status_ok)
+    if (st == yajl_status_ok) {
         st = yajl_complete_parse(h);
+        at_end = true;
+    }
     if (r.stopped) {
         result = 0;
     } else if (r.nomem) {
@@ -290,9 +309,10 @@ har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
         /* yajl's message without the excerpt of the input (verbose 0) */
         unsigned char *msg = yajl_get_error(h, 0, data, len);
         size_t n = msg != NULL ? strcspn((char *)msg, "\n") : 0;
-        snprintf(
-            err, errlen, "not a HAR capture: invalid JSON near byte %zu (%.*s)",
-            yajl_get_bytes_consumed(h), (int)n, msg != NULL ? (char *)msg : "");
+        snprintf(err, errlen,
+                 "not a HAR capture: invalid JSON near byte %zu (%.*s)",
+                 at_end ? len : yajl_get_bytes_consumed(h), (int)n,
+                 msg != NULL ? (char *)msg : "");
         if (msg != NULL)
             yajl_free_error(h, msg);
         result = -1;

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +67,28 @@ typedef struct session {
     uint64_t documents;
 } session;
 
+/* Standard streams that were closed when ixjob started: they then hold
+ * /dev/null, so that no file opened later takes their numbers, and using
+ * them is an error. */
+static bool stdin_closed, stdout_closed;
+
+static void
+guard_standard_streams(void)
+{
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        if (open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY) != fd)
+            exit(EXIT_TROUBLE);
+        if (fd == STDIN_FILENO)
+            stdin_closed = true;
+        else if (fd == STDOUT_FILENO)
+            stdout_closed = true;
+    }
+}
+
+static int finish_output(int status);
+
 static void
 worsen(session *s, int status)
 {
@@ -73,11 +96,9 @@ worsen(session *s, int status)
         s->status = status;
 }
 
-/* "ixjob: FILE[#RECORD]: message" on standard error: an input, or a
- * record of one, that could not be read. */
+/* "ixjob: FILE[#RECORD]: message" on standard error. */
 static void
-complain_record(session *s, const char *file, uint64_t record,
-                const char *message)
+notice(session *s, const char *file, uint64_t record, const char *message)
 {
     progress_clear(&s->progress);
     fputs(PROGRAM ": ", stderr);
@@ -88,6 +109,14 @@ complain_record(session *s, const char *file, uint64_t record,
         fputs(": ", stderr);
     }
     fprintf(stderr, "%s\n", message);
+}
+
+/* An input, or a record of one, that could not be read. */
+static void
+complain_record(session *s, const char *file, uint64_t record,
+                const char *message)
+{
+    notice(s, file, record, message);
     worsen(s, EXIT_TROUBLE);
 }
 
@@ -244,10 +273,14 @@ parse_options(int argc, char **argv, const struct option *table, options *opt)
         case 'h':
         case OPT_HELP:
             print_usage(stdout);
-            return EXIT_VALID;
+            return finish_output(EXIT_VALID);
         case ':':
             return usage_error("missing value for", argv[optind - 1]);
         default:
+            if (optopt != 0 && optopt < 256) { /* a short option */
+                char name[3] = {'-', (char)optopt, '\0'};
+                return usage_error("unknown option", name);
+            }
             return usage_error("unknown option", argv[optind - 1]);
         }
     }
@@ -262,8 +295,12 @@ static int
 open_input(session *s, const char *arg)
 {
     int fd;
-    if (strcmp(arg, "-") == 0)
-        return STDIN_FILENO;
+    if (strcmp(arg, "-") == 0) {
+        if (!stdin_closed)
+            return STDIN_FILENO;
+        complain(s, arg, strerror(EBADF));
+        return -1;
+    }
     fd = open(arg, O_RDONLY);
     if (fd < 0)
         complain(s, arg, strerror(errno));
@@ -285,8 +322,14 @@ read_some(int fd, uint8_t *buf, size_t len)
 {
     for (;;) {
         ssize_t n = read(fd, buf, len);
-        if (n >= 0 || errno != EINTR)
+        if (n >= 0 || (errno != EINTR && errno != EAGAIN))
             return n;
+        if (errno == EAGAIN) {
+            /* a non-blocking input (a shared terminal, a socket): wait */
+            struct pollfd pfd = {fd, POLLIN, 0};
+            if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+                return -1;
+        }
     }
 }
 
@@ -324,6 +367,9 @@ feed_input(session *s, int fd, ixj_status *st)
         *st = feed_pieces(s, s->buf, (size_t)n);
         if (*st != IXJ_OK)
             return true;
+        /* the records of this read are reported before the next read,
+         * which may wait on a pipe */
+        fflush(stdout);
         progress_update(&s->progress, s->bytes, s->documents);
     }
 }
@@ -418,29 +464,28 @@ report_decoded(session *s, ixj_status st, const ixj_result *r, report_doc *doc)
 
 /* ------------------------------------------------------------ validate */
 
-static ixj_status
-begin_document(session *s, ixj_type type)
-{
-    ixj_decoder *d = s->decoder;
-    ixj_decoder_set_option(d, IXJ_OPT_STRICT, s->opt->strict);
-    /* nothing is kept: memory stays flat whatever the input's size */
-    ixj_decoder_set_option(d, IXJ_OPT_VALIDATE_ONLY, 1);
-    return ixj_decoder_begin(d, type);
-}
-
+/* Validates one document, read from fd or (fd < 0) the len bytes at
+ * bytes, and reports it under doc's record. Nothing is kept: memory stays
+ * flat whatever the input's size. */
 static void
-validate_document(session *s, int fd)
+validate_one(session *s, ixj_type type, int fd, const uint8_t *bytes,
+             size_t len, report_doc *doc)
 {
-    report_doc doc = {0};
     ixj_result r;
     ixj_status st;
 
-    begin_document(s, s->opt->type);
-    if (!feed_input(s, fd, &st))
+    ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, s->opt->strict);
+    ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY, 1);
+    st = ixj_decoder_begin(s->decoder, type);
+    if (st == IXJ_OK && fd >= 0 && !feed_input(s, fd, &st)) {
+        ixj_decoder_reset(s->decoder); /* ready for the next input */
         return;
+    }
+    if (st == IXJ_OK && fd < 0)
+        st = feed_pieces(s, bytes, len);
     if (st == IXJ_OK)
         st = ixj_decoder_finish(s->decoder, &r);
-    report_decoded(s, st, &r, &doc);
+    report_decoded(s, st, &r, doc);
 }
 
 static int
@@ -469,9 +514,9 @@ validate_ndjson(session *s, int fd)
 
     ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, s->opt->strict);
     ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY, 1);
-    ixj_decoder_begin_stream(s->decoder, s->opt->type, IXJ_STREAM_NDJSON,
-                             on_record, s);
-    if (!feed_input(s, fd, &st)) {
+    st = ixj_decoder_begin_stream(s->decoder, s->opt->type, IXJ_STREAM_NDJSON,
+                                  on_record, s);
+    if (st == IXJ_OK && !feed_input(s, fd, &st)) {
         ixj_decoder_reset(s->decoder);
         return;
     }
@@ -486,17 +531,24 @@ on_har_entry(void *ctx, const har_entry *e)
 {
     session *s = ctx;
     report_doc doc = {0};
-    ixj_result r;
-    ixj_status st;
     ixj_type type;
     size_t len = e->text_len;
 
     if (!endpoint_response_type(e->method, e->method_len, e->url, e->url_len,
                                 &type))
         return 0;
+    /* A capture may hold a request that got no response (status 0, as
+     * browsers and proxies write it) or whose body it did not record:
+     * nothing to validate, and no fault of the API's. */
+    if (e->status <= 0 || e->text == NULL) {
+        notice(s, s->file, e->index,
+               e->status <= 0 ? "no response recorded; not validated"
+                              : "response body not recorded; not validated");
+        return 0;
+    }
     if (e->status < 200 || e->status > 299)
         type = IXJ_TYPE_ERROR; /* the API's error body */
-    if (e->base64 && e->text != NULL) {
+    if (e->base64) {
         long long n = base64_decode(e->text, e->text_len);
         if (n < 0) {
             complain_record(s, s->file, e->index,
@@ -511,12 +563,7 @@ on_har_entry(void *ctx, const har_entry *e)
     doc.url = e->url;
     doc.url_len = e->url_len;
     doc.http_status = e->status;
-    begin_document(s, type);
-    st = e->text != NULL ? feed_pieces(s, (const uint8_t *)e->text, len)
-                         : IXJ_OK;
-    if (st == IXJ_OK)
-        st = ixj_decoder_finish(s->decoder, &r);
-    report_decoded(s, st, &r, &doc);
+    validate_one(s, type, -1, (const uint8_t *)e->text, len, &doc);
     progress_update(&s->progress, s->bytes, s->documents);
     return 0;
 }
@@ -563,6 +610,11 @@ session_free(session *s)
 static int
 finish_output(int status)
 {
+    if (stdout_closed) {
+        fprintf(stderr, PROGRAM ": writing standard output: %s\n",
+                strerror(EBADF));
+        return EXIT_TROUBLE;
+    }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, PROGRAM ": writing standard output: %s\n",
                 strerror(errno));
@@ -590,6 +642,7 @@ cmd_validate(int argc, char **argv)
         return EXIT_TROUBLE;
     files = optind < argc ? argv + optind : stdin_only;
     for (; *files != NULL; files++) {
+        report_doc doc = {0};
         int fd = open_input(&s, *files);
         if (fd < 0)
             continue;
@@ -601,7 +654,7 @@ cmd_validate(int argc, char **argv)
         else if (opt.kind == INPUT_HAR)
             validate_har(&s, fd);
         else
-            validate_document(&s, fd);
+            validate_one(&s, opt.type, fd, NULL, 0, &doc);
         progress_clear(&s.progress);
         close_input(fd);
     }
@@ -695,6 +748,7 @@ main(int argc, char **argv)
 {
     const char *command = argc > 1 ? argv[1] : NULL;
 
+    guard_standard_streams();
     if (command == NULL)
         return usage_error("no command given", NULL);
     if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0) {
