@@ -269,6 +269,16 @@ fail(ixj_decoder *d, ixj_status code, const ixj__token *tok, int mode)
     return 0;
 }
 
+/* Records an error at the guard's position: between tokens, where no
+ * token names it. */
+static void
+record_error_here(ixj_decoder *d, ixj_status code, int mode)
+{
+    const ixj__guard *g = &d->guard;
+    record_error(d, code, g->offset, g->line, g->offset - g->line_start + 1,
+                 mode);
+}
+
 /* Records the error the guard found. */
 static void
 take_guard_error(ixj_decoder *d)
@@ -918,11 +928,11 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
         const ixj__token *tok =
             ixj__fifo_empty(&d->guard) ? NULL : &d->guard.fifo[d->guard.fifo_r];
         d->yajl = NULL; /* its memory is reclaimed */
-        record_error(d, IXJ_ERR_NOMEM, tok ? tok->offset : d->guard.offset,
-                     tok ? tok->line : d->guard.line,
-                     tok ? tok->offset - tok->line_start + 1
-                         : d->guard.offset - d->guard.line_start + 1,
-                     PATH_CURRENT);
+        if (tok != NULL)
+            record_error(d, IXJ_ERR_NOMEM, tok->offset, tok->line,
+                         tok->offset - tok->line_start + 1, PATH_CURRENT);
+        else
+            record_error_here(d, IXJ_ERR_NOMEM, PATH_CURRENT);
         return d->error.code;
     }
     if (ys == yajl_status_ok)
@@ -931,8 +941,7 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
     if (d->error.code == IXJ_OK) {
         /* yajl rejected a skeleton of text the guard accepted: they must
          * agree, so this is a bug; report it rather than crash. */
-        record_error(d, IXJ_ERR_SYNTAX, d->guard.offset, d->guard.line,
-                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        record_error_here(d, IXJ_ERR_SYNTAX, PATH_CONTAINER);
     }
     return d->error.code;
 }
@@ -1056,8 +1065,7 @@ deliver_document(ixj_decoder *d)
     info.error = ok ? NULL : &d->error;
     if (d->doc_fn(d->doc_ctx, &info) != 0) {
         clear_document(d);
-        record_error(d, IXJ_STOPPED, d->guard.offset, d->guard.line,
-                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        record_error_here(d, IXJ_STOPPED, PATH_CONTAINER);
         return fail_now(d);
     }
     return IXJ_OK;
@@ -1072,8 +1080,7 @@ next_document(ixj_decoder *d)
     clear_document(d);
     ixj__guard_begin(&d->guard);
     if (!ready_yajl(d)) {
-        record_error(d, IXJ_ERR_NOMEM, d->guard.offset, d->guard.line,
-                     d->guard.offset - d->guard.line_start + 1, PATH_CONTAINER);
+        record_error_here(d, IXJ_ERR_NOMEM, PATH_CONTAINER);
         return fail_now(d);
     }
     return IXJ_OK;
