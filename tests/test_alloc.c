@@ -185,7 +185,6 @@ main(void)
 {
     Suite *s = suite_create("alloc");
     TCase *tc = tcase_create("failure");
-    SRunner *sr;
     int failed;
 
     load_inputs();
@@ -194,10 +193,7 @@ main(void)
     tcase_add_loop_test(tc, test_sweep, 0, (int)n_inputs);
     tcase_add_test(tc, test_sweep_big_document);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     for (size_t i = 0; i < n_inputs; i++) {
         free(inputs[i].text);
         free(inputs[i].expected);

@@ -312,7 +312,6 @@ main(void)
 {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("api");
-    SRunner *sr;
     int failed;
 
     tcase_add_test(tc, test_misuse);
@@ -326,9 +325,6 @@ main(void)
     tcase_add_test(tc, test_results_and_counts);
     tcase_add_test(tc, test_type_of_failed_document);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

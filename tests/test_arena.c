@@ -153,7 +153,6 @@ main(void)
 {
     Suite *s = suite_create("arena");
     TCase *tc = tcase_create("arena");
-    SRunner *sr;
     int failed;
 
     tcase_add_test(tc, test_alignment_and_copies);
@@ -163,9 +162,6 @@ main(void)
     tcase_add_test(tc, test_buffer_grow_keeps_content);
     tcase_add_test(tc, test_out_of_memory);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

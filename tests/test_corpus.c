@@ -67,7 +67,6 @@ main(void)
     char dir[1024];
     Suite *s = suite_create("corpus");
     TCase *tc = tcase_create("cases");
-    SRunner *sr;
     int failed;
 
     snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
@@ -78,10 +77,7 @@ main(void)
     tcase_add_test(tc, test_corpus_present);
     tcase_add_loop_test(tc, test_case, 0, (int)n_cases);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     free(cases);
     return failed == 0 ? 0 : 1;
 }

@@ -492,7 +492,6 @@ main(void)
 {
     Suite *s = suite_create("encode");
     TCase *tc = tcase_create("encode");
-    SRunner *sr;
     int failed;
 
     tcase_set_timeout(tc, 120);
@@ -507,9 +506,6 @@ main(void)
     tcase_add_test(tc, test_allocation_failure);
     tcase_add_test(tc, test_timestamp_format);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

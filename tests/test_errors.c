@@ -102,7 +102,6 @@ main(void)
 {
     Suite *s = suite_create("errors");
     TCase *tc = tcase_create("errors");
-    SRunner *sr;
     int failed;
 
     tcase_add_test(tc, test_stable_codes);
@@ -110,9 +109,6 @@ main(void)
     tcase_add_test(tc, test_path_indexes);
     tcase_add_test(tc, test_version);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

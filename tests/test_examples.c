@@ -271,7 +271,6 @@ main(void)
 {
     Suite *s;
     TCase *tc;
-    SRunner *sr;
     int failed;
 
     shared = tu_shared_dir();
@@ -287,9 +286,6 @@ main(void)
     tcase_add_test(tc, test_every_file_listed);
     tcase_add_test(tc, test_values);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

@@ -303,7 +303,6 @@ main(void)
 {
     Suite *s = suite_create("guard");
     TCase *tc = tcase_create("bytes");
-    SRunner *sr;
     int failed;
 
     tcase_set_timeout(tc, 300);
@@ -317,9 +316,6 @@ main(void)
     tcase_add_test(tc, test_nul_only_in_any);
     tcase_add_test(tc, test_lines_and_columns);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

@@ -168,7 +168,6 @@ main(void)
     struct dirent *e;
     Suite *s;
     TCase *tc;
-    SRunner *sr;
     int failed;
 
     if (shared == NULL) {
@@ -199,10 +198,7 @@ main(void)
     tcase_add_test(tc, test_depth_is_a_limit);
     tcase_add_loop_test(tc, test_file, 0, (int)n_files);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     free(files);
     return failed == 0 ? 0 : 1;
 }

@@ -176,7 +176,6 @@ main(void)
 {
     Suite *s = suite_create("linear");
     TCase *tc = tcase_create("linear");
-    SRunner *sr;
     int failed;
 
     tcase_set_timeout(tc, 300);
@@ -185,9 +184,6 @@ main(void)
     tcase_add_test(tc, test_long_number_and_key_byte_by_byte);
     tcase_add_test(tc, test_many_tokens_odd_chunks);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

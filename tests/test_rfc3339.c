@@ -280,7 +280,6 @@ main(void)
 {
     Suite *s = suite_create("rfc3339");
     TCase *tc = tcase_create("timestamps");
-    SRunner *sr;
     int failed;
 
     tcase_set_timeout(tc, 120);
@@ -292,9 +291,6 @@ main(void)
     tcase_add_test(tc, test_format_refuses_out_of_range);
     tcase_add_test(tc, test_offsets_round_trip);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

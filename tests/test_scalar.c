@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scalar.h"
+#include "testutil.h"
 
 typedef struct int_case {
     const char *text;
@@ -242,7 +243,6 @@ main(void)
 {
     Suite *s = suite_create("scalar");
     TCase *tc = tcase_create("integers");
-    SRunner *sr;
     int failed;
 
     tcase_add_loop_test(tc, test_table, 0,
@@ -252,9 +252,6 @@ main(void)
     tcase_add_test(tc, test_against_reference);
     tcase_add_test(tc, test_long_texts);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

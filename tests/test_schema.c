@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "testutil.h"
 
 static const ixj__object_desc *const objects[] = {
     &ixj__object_data_source_job, &ixj__object_job,
@@ -243,7 +244,6 @@ main(void)
 {
     Suite *s = suite_create("schema");
     TCase *tc = tcase_create("tables");
-    SRunner *sr;
     int failed;
 
     tcase_add_loop_test(tc, test_table_lint, 0, (int)N_OBJECTS);
@@ -253,9 +253,6 @@ main(void)
     tcase_add_test(tc, test_type_names);
     tcase_add_test(tc, test_enum_names);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

@@ -776,7 +776,6 @@ main(void)
     Suite *s = suite_create("stream");
     TCase *tc = tcase_create("elements");
     TCase *ts = tcase_create("streams");
-    SRunner *sr;
     int failed;
 
     tcase_set_timeout(tc, 600);
@@ -795,9 +794,6 @@ main(void)
     tcase_add_test(ts, test_stream_delivers_by_newline);
     tcase_add_test(ts, test_warm_stream_does_not_allocate);
     suite_add_tcase(s, ts);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
 }

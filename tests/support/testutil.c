@@ -619,3 +619,14 @@ tu_alloc_init(tu_alloc *a)
     a->hooks.free = t_free;
     a->hooks.ctx = a;
 }
+
+int
+tu_run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed;
+}

@@ -7,6 +7,7 @@
 #ifndef IXJOB_TESTUTIL_H
 #define IXJOB_TESTUTIL_H
 
+#include <check.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -146,5 +147,8 @@ typedef struct tu_alloc {
 } tu_alloc;
 
 void tu_alloc_init(tu_alloc *a);
+
+/* Runs a suite (CK_NORMAL output); returns the number of failed tests. */
+int tu_run_suite(Suite *s);
 
 #endif /* IXJOB_TESTUTIL_H */
