@@ -474,8 +474,6 @@ validate_one(session *s, ixj_type type, int fd, const uint8_t *bytes,
     ixj_result r;
     ixj_status st;
 
-    ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, s->opt->strict);
-    ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY, 1);
     st = ixj_decoder_begin(s->decoder, type);
     if (st == IXJ_OK && fd >= 0 && !feed_input(s, fd, &st)) {
         ixj_decoder_reset(s->decoder); /* ready for the next input */
@@ -512,8 +510,6 @@ validate_ndjson(session *s, int fd)
     ixj_result r;
     ixj_status st;
 
-    ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, s->opt->strict);
-    ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY, 1);
     st = ixj_decoder_begin_stream(s->decoder, s->opt->type, IXJ_STREAM_NDJSON,
                                   on_record, s);
     if (st == IXJ_OK && !feed_input(s, fd, &st)) {
@@ -547,7 +543,7 @@ on_har_entry(void *ctx, const har_entry *e)
         return 0;
     }
     if (e->status < 200 || e->status > 299)
-        type = IXJ_TYPE_ERROR; /* the API's error body */
+        type = IXJ_TYPE_ERROR_BODY; /* the API's error body */
     if (e->base64) {
         long long n = base64_decode(e->text, e->text_len);
         if (n < 0) {
@@ -582,14 +578,24 @@ validate_har(session *s, int fd)
     free_whole(&w);
 }
 
+/* A session's decoder checks in the mode asked; validate keeps nothing
+ * of what it checks (memory stays flat whatever the input's size). */
 static bool
-session_init(session *s, const options *opt)
+session_init(session *s, const options *opt, bool validate_only)
 {
     memset(s, 0, sizeof *s);
     s->opt = opt;
     s->buf_size = opt->chunk_size > READ_SIZE ? opt->chunk_size : READ_SIZE;
     s->buf = malloc(s->buf_size);
     s->decoder = ixj_decoder_new(NULL);
+    if (s->decoder != NULL &&
+        (ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, opt->strict) !=
+             IXJ_OK ||
+         ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY,
+                                validate_only) != IXJ_OK)) {
+        ixj_decoder_free(s->decoder);
+        s->decoder = NULL;
+    }
     if (s->buf == NULL || s->decoder == NULL) {
         free(s->buf);
         ixj_decoder_free(s->decoder);
@@ -638,7 +644,7 @@ cmd_validate(int argc, char **argv)
         return usage_error("--har takes each entry's type from its endpoint; "
                            "--type must be auto",
                            NULL);
-    if (!session_init(&s, &opt))
+    if (!session_init(&s, &opt, true))
         return EXIT_TROUBLE;
     files = optind < argc ? argv + optind : stdin_only;
     for (; *files != NULL; files++) {
@@ -713,14 +719,15 @@ cmd_dump(int argc, char **argv)
                            NULL);
     if (argc - optind > 1)
         return usage_error("dump takes one FILE", NULL);
-    if (!session_init(&s, &opt))
+    if (!session_init(&s, &opt, false))
         return EXIT_TROUBLE;
     s.file = optind < argc ? argv[optind] : "-";
     fd = open_input(&s, s.file);
     if (fd >= 0) {
-        ixj_decoder_set_option(s.decoder, IXJ_OPT_STRICT, opt.strict);
-        ixj_decoder_begin(s.decoder, opt.type);
-        if (feed_input(&s, fd, &st)) {
+        st = ixj_decoder_begin(s.decoder, opt.type);
+        if (st != IXJ_OK) {
+            complain(&s, s.file, ixj_status_message(st));
+        } else if (feed_input(&s, fd, &st)) {
             if (st == IXJ_OK)
                 st = ixj_decoder_finish(s.decoder, &r);
             if (st == IXJ_OK) {

@@ -34,35 +34,22 @@ print_time(const char *label, const ixj_timestamp *t, int present)
     printf("  %-9s %s\n", label, text);
 }
 
+/* The text of an enum field, known or a literal newer than this library,
+ * or "-" when absent. */
 static const char *
-phase_name(const ixj_job *j)
+enum_text(int present, ixj_enum which, int value, const ixj_string *raw)
 {
-    if (!IXJ_HAS(j, IXJ_JOB_PHASE))
-        return "-";
-    if (j->phase == IXJ_BATCH_JOB_PHASE_UNRECOGNIZED)
-        return j->phase_raw.ptr; /* a literal newer than this library */
-    return ixj_batch_job_phase_name(j->phase);
-}
-
-static const char *
-status_name(const ixj_job *j)
-{
-    if (!IXJ_HAS(j, IXJ_JOB_STATUS))
-        return "-";
-    if (j->status == IXJ_INDEX_JOB_STATUS_UNRECOGNIZED)
-        return j->status_raw.ptr;
-    return ixj_index_job_status_name(j->status);
+    const char *t = present ? ixj_enum_text(which, value, raw) : NULL;
+    return t != NULL ? t : "-";
 }
 
 static void
 print_data_source(const ixj_data_source_job *ds)
 {
-    const char *status = !IXJ_HAS(ds, IXJ_DATA_SOURCE_JOB_STATUS) ? "-"
-                         : ds->status == IXJ_DATA_SOURCE_STATUS_UNRECOGNIZED
-                             ? ds->status_raw.ptr
-                             : ixj_data_source_status_name(ds->status);
     printf("    source %s: %s, %llu of %llu files indexed, %llu bytes\n",
-           text(ds->data_source_uuid), status,
+           text(ds->data_source_uuid),
+           enum_text(IXJ_HAS(ds, IXJ_DATA_SOURCE_JOB_STATUS),
+                     IXJ_ENUM_DATA_SOURCE_STATUS, ds->status, &ds->status_raw),
            (unsigned long long)ds->indexed_file_count,
            (unsigned long long)ds->total_file_count,
            (unsigned long long)ds->total_bytes);
@@ -73,8 +60,11 @@ print_data_source(const ixj_data_source_job *ds)
 static void
 print_job(const ixj_job *j)
 {
-    printf("job %s  phase %s  status %s\n", text(j->uuid), phase_name(j),
-           status_name(j));
+    printf("job %s  phase %s  status %s\n", text(j->uuid),
+           enum_text(IXJ_HAS(j, IXJ_JOB_PHASE), IXJ_ENUM_BATCH_JOB_PHASE,
+                     j->phase, &j->phase_raw),
+           enum_text(IXJ_HAS(j, IXJ_JOB_STATUS), IXJ_ENUM_INDEX_JOB_STATUS,
+                     j->status, &j->status_raw));
     printf("  knowledge base %s\n", text(j->knowledge_base_uuid));
     printf("  data sources %lld of %lld done, total tokens %llu\n",
            (long long)j->completed_datasources, (long long)j->total_datasources,
@@ -109,9 +99,10 @@ print_result(const ixj_result *r)
     case IXJ_TYPE_SIGNED_URL:
         printf("report URL: %s\n", text(r->as.signed_url->signed_url));
         break;
-    case IXJ_TYPE_ERROR:
-        printf("API error %s: %s (request %s)\n", text(r->as.error->id),
-               text(r->as.error->message), text(r->as.error->request_id));
+    case IXJ_TYPE_ERROR_BODY:
+        printf("API error %s: %s (request %s)\n", text(r->as.error_body->id),
+               text(r->as.error_body->message),
+               text(r->as.error_body->request_id));
         break;
     case IXJ_TYPE_CREATE_REQUEST:
         printf("create request for knowledge base %s, %zu data sources\n",
@@ -160,9 +151,10 @@ main(int argc, char **argv)
         print_result(&result); /* valid until the decoder is reset or freed */
     } else {
         const ixj_error *e = ixj_decoder_error(d);
-        fprintf(stderr, "%s:%llu:%llu: error: %s at %s: %s\n", name,
+        fprintf(stderr, "%s:%llu:%llu: error: %s at %s: %s%s%s\n", name,
                 (unsigned long long)e->line, (unsigned long long)e->column,
-                ixj_status_name(e->code), e->path, e->message);
+                ixj_status_name(e->code), e->path, e->message,
+                *e->detail != '\0' ? ": " : "", e->detail);
     }
     ixj_decoder_free(d);
     return st == IXJ_OK ? 0 : 1;

@@ -55,8 +55,8 @@ strict_valid(const ixj_result *r)
 {
     if (r->unrecognized_enums != 0)
         return 0;
-    if (r->type == IXJ_TYPE_ERROR) {
-        const ixj_error_body *b = r->as.error;
+    if (r->type == IXJ_TYPE_ERROR_BODY) {
+        const ixj_error_body *b = r->as.error_body;
         return IXJ_HAS(b, IXJ_ERROR_BODY_ID) &&
                IXJ_HAS(b, IXJ_ERROR_BODY_MESSAGE);
     }

@@ -24,16 +24,18 @@ libc_free(void *ctx, void *ptr)
     free(ptr);
 }
 
-void
+bool
 ixj__allocator_set(ixj_allocator *dst, const ixj_allocator *src)
 {
-    if (src != NULL && src->malloc != NULL && src->realloc != NULL &&
-        src->free != NULL) {
-        *dst = *src;
-        return;
+    if (src == NULL) {
+        dst->malloc = libc_malloc;
+        dst->realloc = libc_realloc;
+        dst->free = libc_free;
+        dst->ctx = NULL;
+        return true;
     }
-    dst->malloc = libc_malloc;
-    dst->realloc = libc_realloc;
-    dst->free = libc_free;
-    dst->ctx = NULL;
+    if (src->malloc == NULL || src->realloc == NULL || src->free == NULL)
+        return false;
+    *dst = *src;
+    return true;
 }

@@ -7,12 +7,15 @@
 #ifndef IXJOB_ALLOC_H
 #define IXJOB_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <ixjob/ixjob.h>
 
-/* Copies src into dst, or the libc hooks when src is NULL or incomplete. */
-void ixj__allocator_set(ixj_allocator *dst, const ixj_allocator *src);
+/* Copies the caller's hooks into dst (the libc ones when src is NULL).
+ * Returns false, leaving dst alone, when src lacks one of its functions:
+ * every constructor then fails rather than mix allocators. */
+bool ixj__allocator_set(ixj_allocator *dst, const ixj_allocator *src);
 
 static inline void *
 ixj__malloc(const ixj_allocator *a, size_t size)

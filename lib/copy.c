@@ -96,33 +96,24 @@ ixj_arena *
 ixj_arena_new(const ixj_allocator *alloc)
 {
     ixj_allocator hooks;
-    if (alloc != NULL && (alloc->malloc == NULL || alloc->realloc == NULL ||
-                          alloc->free == NULL))
+    if (!ixj__allocator_set(&hooks, alloc))
         return NULL;
-    ixj__allocator_set(&hooks, alloc);
     return ixj__arena_new(&hooks);
 }
 
 const void *
 ixj_element_copy(ixj_arena *arena, const ixj_element_info *info)
 {
-    const ixj__object_desc *obj = NULL;
+    const ixj__object_desc *obj;
     void *copy;
 
-    switch (info->element) {
-    case IXJ_ELEMENT_JOBS:
-        obj = &ixj__object_job;
-        break;
-    case IXJ_ELEMENT_DATA_SOURCE_JOBS:
-    case IXJ_ELEMENT_INDEXED_DATA_SOURCES:
-        obj = &ixj__object_data_source_job;
-        break;
-    case IXJ_ELEMENT_DATA_SOURCE_UUIDS:
+    if ((int)info->element < 1 || (int)info->element >= IXJ__ELEMENT_END)
+        return NULL;
+    obj = ixj__element_object(info->element);
+    if (obj == NULL) { /* a string element */
         copy = copy_struct(arena, info->value, sizeof(ixj_string));
         return copy != NULL && copy_string(arena, copy) ? copy : NULL;
     }
-    if (obj == NULL)
-        return NULL;
     copy = copy_struct(arena, info->value, obj->size);
     return copy != NULL && copy_members(arena, obj, copy) ? copy : NULL;
 }

@@ -93,6 +93,7 @@ typedef struct frame {
     uint8_t element;      /* ARRAY: its ixj_element, 0 when it has none */
     ixj__arena_mark mark; /* ARRAY (STREAM, DROP): arena before the
                              element in progress */
+    uint64_t charged;     /* and d->result_bytes then */
 } frame;
 
 /* What an array frame does with its elements: keep them in the result;
@@ -112,6 +113,11 @@ struct ixj_decoder {
     uint64_t max_number;
     uint64_t max_array;
     uint64_t max_document;
+    uint64_t max_result; /* 0: unlimited */
+
+    /* A callback of this decoder is running: every call that would drive
+     * the decoder is refused (see ixjob.h, "Callbacks"). */
+    unsigned in_callback;
 
     /* The document. */
     int phase;
@@ -121,6 +127,7 @@ struct ixj_decoder {
     bool root_done;    /* the top-level value was handled */
     uint64_t unknown_fields;
     uint64_t unrecognized_enums;
+    uint64_t result_bytes; /* what the kept result takes (see charge) */
 
     /* The text engine. */
     ixj__guard guard;
@@ -164,7 +171,7 @@ struct ixj_decoder {
     struct {
         ixj_element_fn fn;
         void *ctx;
-    } elements[5];
+    } elements[IXJ__ELEMENT_END];
     char *element_path;
     size_t element_path_cap;
 
@@ -172,6 +179,37 @@ struct ixj_decoder {
     char *path;
     size_t path_cap;
 };
+
+/* ------------------------------------------------------------------ */
+/* Callbacks                                                            */
+/* ------------------------------------------------------------------ */
+
+/* The size under which a feed takes the inline path (see
+ * ixj_decoder_feed): the gathering threshold for one document; 0 in a
+ * stream (a newline must be scanned at once) and inside a callback (the
+ * feed must be refused). */
+static size_t
+fast_threshold(const ixj_decoder *d)
+{
+    if (d->in_callback || d->guard.stream != IXJ__ONE_DOCUMENT)
+        return 0;
+    return d->stage_below;
+}
+
+/* Around a call of user code: the decoder refuses to be driven. */
+static void
+callback_enter(ixj_decoder *d)
+{
+    d->in_callback++;
+    d->fast_below = 0;
+}
+
+static void
+callback_leave(ixj_decoder *d)
+{
+    d->in_callback--;
+    d->fast_below = fast_threshold(d);
+}
 
 /* ------------------------------------------------------------------ */
 /* Growable buffers                                                     */
@@ -258,6 +296,7 @@ record_error(ixj_decoder *d, ixj_status code, uint64_t offset, uint64_t line,
         d->error.path = "$";
     }
     d->error.message = ixj_status_message(d->error.code);
+    d->error.detail = "";
 }
 
 /* Records an error at a token and stops yajl (callbacks return this). */
@@ -355,11 +394,27 @@ push_skip(ixj_decoder *d, int jt, const ixj__token *tok)
                       tok) != NULL;
 }
 
+/* Counts size bytes against the kept result's limit. Returns false after
+ * recording IXJ_ERR_LIMIT at the token whose value needs them. */
+static bool
+charge(ixj_decoder *d, size_t size, const ixj__token *tok)
+{
+    d->result_bytes += size;
+    if (d->max_result != 0 && d->result_bytes > d->max_result) {
+        fail(d, IXJ_ERR_LIMIT, tok, PATH_CURRENT);
+        return false;
+    }
+    return true;
+}
+
 /* A zeroed struct in the arena. */
 static void *
 new_struct(ixj_decoder *d, size_t size, const ixj__token *tok)
 {
-    void *p = ixj__arena_alloc(d->arena, size);
+    void *p;
+    if (!charge(d, size, tok))
+        return NULL;
+    p = ixj__arena_alloc(d->arena, size);
     if (p == NULL) {
         fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
         return NULL;
@@ -411,7 +466,10 @@ static int
 store_string(ixj_decoder *d, ixj_string *dst, const char *text, size_t len,
              const ixj__token *tok)
 {
-    char *s = ixj__arena_strdup(d->arena, text, len);
+    char *s;
+    if (!charge(d, len + 1, tok))
+        return 0;
+    s = ixj__arena_strdup(d->arena, text, len);
     if (s == NULL)
         return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
     dst->ptr = s;
@@ -546,7 +604,7 @@ store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
         child->item_size = fld->kind == IXJ__KIND_OBJECT_ARRAY
                                ? fld->object->size
                                : sizeof(ixj_string);
-        child->element = (uint8_t)ixj__element_of(fld);
+        child->element = fld->element;
         if (d->validate_only)
             child->mode = DROP;
         else if (child->element != 0 && d->elements[child->element].fn != NULL)
@@ -614,6 +672,7 @@ element_done(ixj_decoder *d, frame *f, const ixj__token *tok)
 {
     if (f->mode == STREAM) {
         ixj_element_info info;
+        int stop;
         size_t n = render_path(d, PATH_CURRENT, NULL);
         if (!reserve(&d->alloc, &d->element_path, &d->element_path_cap, n + 1))
             return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
@@ -623,10 +682,14 @@ element_done(ixj_decoder *d, frame *f, const ixj__token *tok)
         info.index = f->count - 1;
         info.path = d->element_path;
         info.value = f->items;
-        if (d->elements[f->element].fn(d->elements[f->element].ctx, &info) != 0)
+        callback_enter(d);
+        stop = d->elements[f->element].fn(d->elements[f->element].ctx, &info);
+        callback_leave(d);
+        if (stop != 0)
             return fail(d, IXJ_STOPPED, tok, PATH_CURRENT);
     }
     ixj__arena_rewind_to(d->arena, &f->mark);
+    d->result_bytes = f->charged;
     return 1;
 }
 
@@ -642,6 +705,10 @@ store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
     /* ProtoJSON forbids null elements. */
     if (jt != (objects ? J_OBJECT : J_STRING))
         return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+    if (f->mode != KEEP)
+        f->charged = d->result_bytes; /* given back after the element */
+    if (!charge(d, f->item_size, tok))
+        return 0;
     slot = f->mode == KEEP ? grow_items(d, f) : element_slot(d, f);
     if (slot == NULL)
         return fail(d, IXJ_ERR_NOMEM, tok, PATH_CURRENT);
@@ -1044,6 +1111,7 @@ deliver_document(ixj_decoder *d)
     const ixj__guard *g = &d->guard;
     ixj_document_info info;
     bool ok = !d->doc_failed;
+    int stop;
 
     if (!ok && d->error.code == IXJ_ERR_NOMEM)
         return fail_now(d);
@@ -1063,7 +1131,10 @@ deliver_document(ixj_decoder *d)
     info.type = d->resolved;
     info.result = ok ? &d->result : NULL;
     info.error = ok ? NULL : &d->error;
-    if (d->doc_fn(d->doc_ctx, &info) != 0) {
+    callback_enter(d);
+    stop = d->doc_fn(d->doc_ctx, &info);
+    callback_leave(d);
+    if (stop != 0) {
         clear_document(d);
         record_error_here(d, IXJ_STOPPED, PATH_CONTAINER);
         return fail_now(d);
@@ -1192,6 +1263,7 @@ clear_error(ixj_decoder *d)
     d->error.offset = d->error.line = d->error.column = 0;
     d->error.path = "";
     d->error.message = ixj_status_message(IXJ_OK);
+    d->error.detail = "";
 }
 
 /* Drops the decoded state of a document (frames, arena, error), keeping
@@ -1210,6 +1282,7 @@ clear_document(ixj_decoder *d)
     d->root_done = false;
     d->resolved = d->type;
     d->unknown_fields = d->unrecognized_enums = 0;
+    d->result_bytes = 0;
     d->doc_failed = false;
     memset(&d->result, 0, sizeof d->result);
     if (d->arena != NULL)
@@ -1252,10 +1325,8 @@ ixj_decoder_new(const ixj_allocator *alloc)
     ixj_allocator hooks;
     ixj_decoder *d;
 
-    if (alloc != NULL && (alloc->malloc == NULL || alloc->realloc == NULL ||
-                          alloc->free == NULL))
+    if (!ixj__allocator_set(&hooks, alloc))
         return NULL;
-    ixj__allocator_set(&hooks, alloc);
     d = ixj__malloc(&hooks, sizeof *d);
     if (d == NULL)
         return NULL;
@@ -1266,6 +1337,7 @@ ixj_decoder_new(const ixj_allocator *alloc)
     d->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     d->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     d->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+    d->max_result = IXJ_DEFAULT_MAX_RESULT_BYTES;
     d->stage_below = IXJ__STAGE_BELOW;
     ixj__guard_init(&d->guard, &hooks);
     ixj__ypool_init(&d->ypool, &hooks);
@@ -1277,7 +1349,7 @@ void
 ixj_decoder_free(ixj_decoder *d)
 {
     const ixj_allocator *a;
-    if (d == NULL)
+    if (d == NULL || d->in_callback)
         return;
     a = &d->alloc;
     discard_document(d); /* array buffers go back to the arena */
@@ -1299,7 +1371,7 @@ ixj_decoder_free(ixj_decoder *d)
 ixj_status
 ixj_decoder_set_option(ixj_decoder *d, ixj_option option, uint64_t value)
 {
-    if (d->phase == PHASE_ACTIVE)
+    if (d->phase == PHASE_ACTIVE || d->in_callback)
         return IXJ_ERR_MISUSE;
     switch (option) {
     case IXJ_OPT_STRICT:
@@ -1337,6 +1409,16 @@ ixj_decoder_set_option(ixj_decoder *d, ixj_option option, uint64_t value)
             return IXJ_ERR_MISUSE;
         d->validate_only = value != 0;
         return IXJ_OK;
+    case IXJ_OPT_MAX_RESULT_BYTES:
+        if (value > MAX_LIMIT)
+            return IXJ_ERR_MISUSE;
+        d->max_result = value;
+        return IXJ_OK;
+    case IXJ_OPT_GATHER:
+        if (value > 1)
+            return IXJ_ERR_MISUSE;
+        d->stage_below = value != 0 ? IXJ__STAGE_BELOW : 0;
+        return IXJ_OK;
     }
     return IXJ_ERR_MISUSE;
 }
@@ -1359,6 +1441,10 @@ ixj_decoder_get_option(const ixj_decoder *d, ixj_option option)
         return d->max_document;
     case IXJ_OPT_VALIDATE_ONLY:
         return d->validate_only;
+    case IXJ_OPT_MAX_RESULT_BYTES:
+        return d->max_result;
+    case IXJ_OPT_GATHER:
+        return d->stage_below != 0;
     }
     return 0;
 }
@@ -1367,8 +1453,8 @@ ixj_status
 ixj_decoder_on_element(ixj_decoder *d, ixj_element element, ixj_element_fn fn,
                        void *ctx)
 {
-    if (d->phase == PHASE_ACTIVE || element < IXJ_ELEMENT_JOBS ||
-        element > IXJ_ELEMENT_DATA_SOURCE_UUIDS)
+    if (d->phase == PHASE_ACTIVE || d->in_callback || (int)element < 1 ||
+        (int)element >= IXJ__ELEMENT_END)
         return IXJ_ERR_MISUSE;
     d->elements[element].fn = fn;
     d->elements[element].ctx = ctx;
@@ -1378,7 +1464,16 @@ ixj_decoder_on_element(ixj_decoder *d, ixj_element element, ixj_element_fn fn,
 void
 ixj_decoder_reset(ixj_decoder *d)
 {
-    discard_document(d);
+    if (!d->in_callback)
+        discard_document(d);
+}
+
+/* A type a document can be begun with. */
+static bool
+is_type(ixj_type type)
+{
+    return type == IXJ_TYPE_AUTO || type == IXJ_TYPE_ANY ||
+           ixj__root_object(type) != NULL;
 }
 
 ixj_status
@@ -1386,13 +1481,12 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
 {
     ixj__guard *g = &d->guard;
 
-    if (d->phase == PHASE_ACTIVE || (unsigned)type > IXJ_TYPE_ANY)
+    if (d->phase == PHASE_ACTIVE || d->in_callback || !is_type(type))
         return IXJ_ERR_MISUSE;
     discard_document(d);
     d->type = d->resolved = type;
     d->doc_fn = NULL;
     g->stream = IXJ__ONE_DOCUMENT;
-    d->fast_below = d->stage_below;
     if (d->arena == NULL)
         d->arena = ixj__arena_new(&d->alloc);
     if (!ready_yajl(d) || d->arena == NULL) {
@@ -1411,6 +1505,7 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     g->root_object = type != IXJ_TYPE_ANY;
     ixj__guard_rewind_position(g);
     ixj__guard_begin(g);
+    d->fast_below = fast_threshold(d);
     d->phase = PHASE_ACTIVE;
     return IXJ_OK;
 }
@@ -1421,7 +1516,7 @@ ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
                          void *ctx)
 {
     ixj_status st;
-    if (fn == NULL || d->phase == PHASE_ACTIVE ||
+    if (fn == NULL || d->phase == PHASE_ACTIVE || d->in_callback ||
         (format != IXJ_STREAM_NDJSON && format != IXJ_STREAM_CONCATENATED))
         return IXJ_ERR_MISUSE;
     if ((st = ixj_decoder_begin(d, type)) != IXJ_OK)
@@ -1431,7 +1526,7 @@ ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
     d->doc_fn = fn;
     d->doc_ctx = ctx;
     d->doc_count = 0;
-    d->fast_below = 0;
+    d->fast_below = fast_threshold(d);
     return IXJ_OK;
 }
 
@@ -1449,6 +1544,8 @@ feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
 {
     ixj_status st;
 
+    if (d->in_callback)
+        return IXJ_ERR_MISUSE;
     if (d->phase != PHASE_ACTIVE || (bytes == NULL && len > 0))
         return d->phase == PHASE_FAILED ? d->error.code : IXJ_ERR_MISUSE;
     if (len == 0)
@@ -1477,6 +1574,7 @@ ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
 
     /* A small chunk with room in the stage: the path of byte-by-byte
      * feeding, kept to a few instructions. */
+    /* (inside a callback fast_below is 0: the slow path refuses) */
     if (IXJ__LIKELY(len < d->fast_below && d->phase == PHASE_ACTIVE &&
                     d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL)) {
         uint8_t *to = d->stage + d->stage_len;
@@ -1494,6 +1592,8 @@ ixj_decoder_finish(ixj_decoder *d, ixj_result *out)
     bool complete;
     ixj_status st = IXJ_OK;
 
+    if (d->in_callback)
+        return IXJ_ERR_MISUSE; /* *out untouched: the decode goes on */
     memset(out, 0, sizeof *out);
     if (d->phase == PHASE_FAILED)
         return d->error.code;
@@ -1525,7 +1625,10 @@ ixj_status
 ixj_decode(ixj_decoder *d, ixj_type type, const void *data, size_t len,
            ixj_result *out)
 {
-    ixj_status st = ixj_decoder_begin(d, type);
+    ixj_status st;
+    if (d->in_callback)
+        return IXJ_ERR_MISUSE;
+    st = ixj_decoder_begin(d, type);
     if (st == IXJ_OK)
         st = ixj_decoder_feed(d, data, len);
     if (st == IXJ_OK)
@@ -1550,7 +1653,7 @@ ixj_arena *
 ixj_decoder_detach(ixj_decoder *d)
 {
     ixj_arena *a;
-    if (d->phase != PHASE_FINISHED || d->arena == NULL)
+    if (d->phase != PHASE_FINISHED || d->arena == NULL || d->in_callback)
         return NULL;
     a = d->arena;
     ixj__arena_trim(a);
@@ -1568,8 +1671,7 @@ void
 ixj__decoder_set_staging(ixj_decoder *d, bool on)
 {
     d->stage_below = on ? IXJ__STAGE_BELOW : 0;
-    if (d->guard.stream == IXJ__ONE_DOCUMENT)
-        d->fast_below = d->stage_below;
+    d->fast_below = fast_threshold(d);
 }
 
 uint64_t

@@ -299,10 +299,8 @@ ixj_encoder_new(const ixj_allocator *alloc)
     ixj_allocator hooks;
     ixj_encoder *e;
 
-    if (alloc != NULL && (alloc->malloc == NULL || alloc->realloc == NULL ||
-                          alloc->free == NULL))
+    if (!ixj__allocator_set(&hooks, alloc))
         return NULL;
-    ixj__allocator_set(&hooks, alloc);
     e = ixj__malloc(&hooks, sizeof *e);
     if (e == NULL)
         return NULL;
@@ -393,9 +391,14 @@ ixj_encode_to(ixj_encoder *e, ixj_type type, const void *value, unsigned flags,
 }
 
 size_t
-ixj_timestamp_format(const ixj_timestamp *t, char *out)
+ixj_timestamp_format(const ixj_timestamp *t, char *out, size_t size)
 {
-    size_t n = ixj__rfc3339_format(t, out);
-    out[n] = '\0';
+    char text[IXJ__RFC3339_MAX];
+    size_t n = ixj__rfc3339_format(t, text);
+    if (size > 0) {
+        size_t copied = n < size ? n : size - 1;
+        memcpy(out, text, copied);
+        out[copied] = '\0';
+    }
     return n;
 }

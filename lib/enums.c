@@ -15,9 +15,9 @@
         "ixj_" #name, name##_literals, name##_lengths,             \
         (int)(sizeof(name##_lengths) / sizeof(name##_lengths[0]))}
 
-ENUM_DESC(batch_job_phase, IXJ_BATCH_JOB_PHASE_LITERALS);
-ENUM_DESC(index_job_status, IXJ_INDEX_JOB_STATUS_LITERALS);
-ENUM_DESC(data_source_status, IXJ_DATA_SOURCE_STATUS_LITERALS);
+#define ENUM_DESC_(suffix, value, name) \
+    ENUM_DESC(name, IXJ_##suffix##_LITERALS);
+IXJ_ENUM_MAP(ENUM_DESC_)
 
 int
 ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len)
@@ -29,65 +29,57 @@ ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len)
     return -1;
 }
 
-static const char *
-enum_name(const ixj__enum_desc *e, int value)
+static const ixj__enum_desc *
+enum_desc(ixj_enum which)
 {
-    return value >= 0 && value < e->count ? e->literals[value] : NULL;
+#define ENUM_CASE_(suffix, value, name) \
+    case IXJ_ENUM_##suffix:             \
+        return &ixj__enum_##name;
+    switch (which) {
+        IXJ_ENUM_MAP(ENUM_CASE_)
+    }
+    return NULL;
+#undef ENUM_CASE_
 }
 
 const char *
-ixj_batch_job_phase_name(ixj_batch_job_phase value)
+ixj_enum_name(ixj_enum which, int value)
 {
-    return enum_name(&ixj__enum_batch_job_phase, (int)value);
+    const ixj__enum_desc *e = enum_desc(which);
+    return e != NULL && value >= 0 && value < e->count ? e->literals[value]
+                                                       : NULL;
 }
 
 const char *
-ixj_index_job_status_name(ixj_index_job_status value)
+ixj_enum_text(ixj_enum which, int value, const ixj_string *raw)
 {
-    return enum_name(&ixj__enum_index_job_status, (int)value);
+    if (value == -1 && enum_desc(which) != NULL)
+        return raw != NULL ? raw->ptr : NULL;
+    return ixj_enum_name(which, value);
 }
 
-const char *
-ixj_data_source_status_name(ixj_data_source_status value)
+int
+ixj_enum_from_name(ixj_enum which, const char *text, size_t len, int *out)
 {
-    return enum_name(&ixj__enum_data_source_status, (int)value);
-}
-
-/* Looks a literal up; stores -1 (..._UNRECOGNIZED) when unknown. */
-static int
-enum_from_name(const ixj__enum_desc *e, const char *text, size_t len, int *out)
-{
-    int v = text != NULL ? ixj__enum_value(e, text, len) : -1;
+    const ixj__enum_desc *e = enum_desc(which);
+    int v = e != NULL && (text != NULL || len == 0)
+                ? ixj__enum_value(e, text != NULL ? text : "", len)
+                : -1;
     *out = v;
     return v >= 0;
 }
 
-int
-ixj_batch_job_phase_from_name(const char *text, size_t len,
-                              ixj_batch_job_phase *out)
-{
-    int v;
-    int found = enum_from_name(&ixj__enum_batch_job_phase, text, len, &v);
-    *out = (ixj_batch_job_phase)v;
-    return found;
-}
-
-int
-ixj_index_job_status_from_name(const char *text, size_t len,
-                               ixj_index_job_status *out)
-{
-    int v;
-    int found = enum_from_name(&ixj__enum_index_job_status, text, len, &v);
-    *out = (ixj_index_job_status)v;
-    return found;
-}
-
-int
-ixj_data_source_status_from_name(const char *text, size_t len,
-                                 ixj_data_source_status *out)
-{
-    int v;
-    int found = enum_from_name(&ixj__enum_data_source_status, text, len, &v);
-    *out = (ixj_data_source_status)v;
-    return found;
-}
+/* The typed pair of each enum. */
+#define ENUM_FUNCTIONS_(suffix, value, name)                                  \
+    const char *ixj_##name##_name(ixj_##name v)                               \
+    {                                                                         \
+        return ixj_enum_name(IXJ_ENUM_##suffix, (int)v);                      \
+    }                                                                         \
+    int ixj_##name##_from_name(const char *text, size_t len, ixj_##name *out) \
+    {                                                                         \
+        int v;                                                                \
+        int found = ixj_enum_from_name(IXJ_ENUM_##suffix, text, len, &v);     \
+        *out = (ixj_##name)v;                                                 \
+        return found;                                                         \
+    }
+IXJ_ENUM_MAP(ENUM_FUNCTIONS_)

@@ -52,16 +52,24 @@
 #define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *
 #define TYPE_STRING_ARRAY(ref) const ixj_string *
 
-#define DESCRIBE_(S, bit, member, alias_, kind_, ref) \
-    {#member,                                         \
-     alias_,                                          \
-     sizeof(#member) - 1,                             \
-     sizeof(alias_) - 1,                              \
-     IXJ__KIND_##kind_,                               \
-     bit,                                             \
-     offsetof(S, member),                             \
-     AUX_##kind_(S, member),                          \
-     OBJ_##kind_(ref),                                \
+/* The element column: 0 for NONE, else the ixj_element. */
+#define ELEMENT_NONE                 0
+#define ELEMENT_JOBS                 IXJ_ELEMENT_JOBS
+#define ELEMENT_DATA_SOURCE_JOBS     IXJ_ELEMENT_DATA_SOURCE_JOBS
+#define ELEMENT_INDEXED_DATA_SOURCES IXJ_ELEMENT_INDEXED_DATA_SOURCES
+#define ELEMENT_DATA_SOURCE_UUIDS    IXJ_ELEMENT_DATA_SOURCE_UUIDS
+
+#define DESCRIBE_(S, bit, member, alias_, kind_, ref, element_) \
+    {#member,                                                   \
+     alias_,                                                    \
+     sizeof(#member) - 1,                                       \
+     sizeof(alias_) - 1,                                        \
+     IXJ__KIND_##kind_,                                         \
+     bit,                                                       \
+     ELEMENT_##element_,                                        \
+     offsetof(S, member),                                       \
+     AUX_##kind_(S, member),                                    \
+     OBJ_##kind_(ref),                                          \
      ENUM_##kind_(ref)},
 
 /* The companion member of enums and arrays. */
@@ -79,7 +87,7 @@
                    #S ".n_" #m " must be a size_t");
 #define AUX_CHECK_STRING_ARRAY(S, m) AUX_CHECK_OBJECT_ARRAY(S, m)
 
-#define CHECK_(S, bit, member, alias_, kind_, ref)                      \
+#define CHECK_(S, bit, member, alias_, kind_, ref, element_)            \
     _Static_assert(                                                     \
         _Generic(((S *)0)->member, TYPE_##kind_(ref) : 1, default : 0), \
         #S "." #member " does not have the type of a " #kind_);         \
@@ -122,9 +130,9 @@
 #define create_request_CHECK(...)    CHECK_(ixj_create_request, __VA_ARGS__)
 
 /* The enum members are read and written as int. */
-_Static_assert(sizeof(ixj_batch_job_phase) == sizeof(int), "enum is an int");
-_Static_assert(sizeof(ixj_index_job_status) == sizeof(int), "enum is an int");
-_Static_assert(sizeof(ixj_data_source_status) == sizeof(int), "enum is an int");
+#define ENUM_IS_INT_(suffix, value, name) \
+    _Static_assert(sizeof(ixj_##name) == sizeof(int), "enum is an int");
+IXJ_ENUM_MAP(ENUM_IS_INT_)
 
 OBJECT_DESC(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0);
 OBJECT_DESC(job, IXJ_JOB_FIELDS, 0);
@@ -141,41 +149,50 @@ OBJECT_DESC(error_body, IXJ_ERROR_BODY_FIELDS,
                 (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE));
 OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0);
 
-int
-ixj__element_of(const ixj__field *f)
-{
-    if (f == &job_list_fields[IXJ_JOB_LIST_JOBS])
-        return IXJ_ELEMENT_JOBS;
-    if (f == &job_fields[IXJ_JOB_DATA_SOURCE_JOBS])
-        return IXJ_ELEMENT_DATA_SOURCE_JOBS;
-    if (f ==
-        &data_source_list_fields[IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES])
-        return IXJ_ELEMENT_INDEXED_DATA_SOURCES;
-    if (f == &job_fields[IXJ_JOB_DATA_SOURCE_UUIDS] ||
-        f == &create_request_fields[IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS])
-        return IXJ_ELEMENT_DATA_SOURCE_UUIDS;
-    return 0;
-}
+/* The root object of each payload type, from the type registry. */
+#define ROOT_CASE_(suffix, value, name, type, member) \
+    case IXJ_TYPE_##suffix:                           \
+        return &ixj__object_##type;
 
 const ixj__object_desc *
 ixj__root_object(ixj_type type)
 {
     switch (type) {
-    case IXJ_TYPE_JOB:
-        return &ixj__object_job_envelope;
-    case IXJ_TYPE_LIST:
-        return &ixj__object_job_list;
-    case IXJ_TYPE_DATA_SOURCES:
-        return &ixj__object_data_source_list;
-    case IXJ_TYPE_SIGNED_URL:
-        return &ixj__object_signed_url;
-    case IXJ_TYPE_ERROR:
-        return &ixj__object_error_body;
-    case IXJ_TYPE_CREATE_REQUEST:
-        return &ixj__object_create_request;
+        IXJ_TYPE_MAP(ROOT_CASE_)
     case IXJ_TYPE_AUTO:
     case IXJ_TYPE_ANY:
         break;
     }
     return NULL;
 }
+
+/* The object an element is, from the element registry (NULL for a string
+ * element and values that are not elements). */
+#define ELEMENT_OBJECT_string          NULL
+#define ELEMENT_OBJECT_job             &ixj__object_job
+#define ELEMENT_OBJECT_data_source_job &ixj__object_data_source_job
+#define ELEMENT_CASE_(suffix, value, type) \
+    case IXJ_ELEMENT_##suffix:             \
+        return ELEMENT_OBJECT_##type;
+
+const ixj__object_desc *
+ixj__element_object(ixj_element element)
+{
+    switch (element) {
+        IXJ_ELEMENT_MAP(ELEMENT_CASE_)
+    }
+    return NULL;
+}
+
+/* Every payload type, for auto-detection. */
+#define TYPE_ROW_(suffix, value, name, type, member) IXJ_TYPE_##suffix,
+const ixj_type ixj__payload_types[] = {IXJ_TYPE_MAP(TYPE_ROW_)};
+const size_t ixj__n_payload_types =
+    sizeof ixj__payload_types / sizeof ixj__payload_types[0];
+
+/* Element values run from 1 without a gap (the decoder keeps a callback
+ * per value in an array of IXJ__ELEMENT_END). */
+#define ELEMENT_DENSE_(suffix, value, type)                \
+    _Static_assert(value >= 1 && value < IXJ__ELEMENT_END, \
+                   "IXJ_ELEMENT_" #suffix " is 1 .. the count");
+IXJ_ELEMENT_MAP(ELEMENT_DENSE_)

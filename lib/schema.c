@@ -48,39 +48,45 @@ ixj__find_field(const ixj__object_desc *obj, const char *key, size_t len,
 ixj_type
 ixj__detect_type(const char *key, size_t len, bool allow_alias)
 {
-    static const ixj_type candidates[] = {
-        IXJ_TYPE_JOB,        IXJ_TYPE_LIST,  IXJ_TYPE_DATA_SOURCES,
-        IXJ_TYPE_SIGNED_URL, IXJ_TYPE_ERROR, IXJ_TYPE_CREATE_REQUEST};
-    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+    for (size_t i = 0; i < ixj__n_payload_types; i++) {
         bool is_alias;
-        if (ixj__find_field(ixj__root_object(candidates[i]), key, len, 0,
-                            allow_alias, &is_alias) != NULL)
-            return candidates[i];
+        if (ixj__find_field(ixj__root_object(ixj__payload_types[i]), key, len,
+                            0, allow_alias, &is_alias) != NULL)
+            return ixj__payload_types[i];
     }
     return IXJ_TYPE_AUTO;
 }
 
-/* Names of the payload types, as the ixjob command spells them. */
-static const char *const type_names[] = {
-    "auto",       "job",   "list",           "data-sources",
-    "signed-url", "error", "create-request", "any"};
-
 const char *
 ixj_type_name(ixj_type type)
 {
-    if ((unsigned)type >= sizeof type_names / sizeof type_names[0])
-        return NULL;
-    return type_names[type];
+#define TYPE_NAME_(suffix, value, name, type, member) \
+    case IXJ_TYPE_##suffix:                           \
+        return name;
+    switch (type) {
+    case IXJ_TYPE_AUTO:
+        return "auto";
+        IXJ_TYPE_MAP(TYPE_NAME_)
+    case IXJ_TYPE_ANY:
+        return "any";
+    }
+    return NULL;
+#undef TYPE_NAME_
 }
 
 int
 ixj_type_from_name(const char *name, ixj_type *out)
 {
+    static const ixj_type all[] = {
+#define TYPE_ROW_(suffix, value, name, type, member) IXJ_TYPE_##suffix,
+        IXJ_TYPE_AUTO, IXJ_TYPE_MAP(TYPE_ROW_) IXJ_TYPE_ANY
+#undef TYPE_ROW_
+    };
     if (name == NULL)
         return 0;
-    for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++) {
-        if (strcmp(type_names[i], name) == 0) {
-            *out = (ixj_type)i;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        if (strcmp(ixj_type_name(all[i]), name) == 0) {
+            *out = all[i];
             return 1;
         }
     }

@@ -43,6 +43,7 @@ typedef struct ixj__field {
     uint8_t alias_len;
     uint8_t kind;        /* ixj__kind */
     uint8_t bit;         /* presence bit */
+    uint8_t element;     /* arrays: the ixj_element it delivers, or 0 */
     uint32_t offset;     /* of the member */
     uint32_t aux_offset; /* of n_<member> (arrays), <member>_raw (enums) */
     /* OBJECT and OBJECT_ARRAY: the (element) object; ENUM: the enum. */
@@ -55,7 +56,7 @@ struct ixj__object_desc {
     uint32_t size;    /* sizeof the struct */
     uint8_t n_fields;
     uint64_t required;        /* presence bits required in strict mode */
-    const ixj__field *fields; /* sorted by name; fields[i].bit == i */
+    const ixj__field *fields; /* in declaration order: fields[i].bit == i */
 };
 
 /* The root object of a payload type; NULL for IXJ_TYPE_AUTO, IXJ_TYPE_ANY
@@ -71,9 +72,18 @@ const ixj__field *ixj__find_field(const ixj__object_desc *obj, const char *key,
                                   size_t len, unsigned hint, bool allow_alias,
                                   bool *is_alias);
 
-/* The ixj_element a repeated field's elements are delivered as, or 0 for
- * a field that is not one of them. */
-int ixj__element_of(const ixj__field *f);
+/* The object an element of this kind is; NULL for string elements
+ * (ixj_string) and values that are not an ixj_element. */
+const ixj__object_desc *ixj__element_object(ixj_element element);
+
+/* ixj_element values are 1 .. IXJ__ELEMENT_END - 1. */
+#define IXJ__ELEMENT_ONE_(suffix, value, type) +1
+enum { IXJ__ELEMENT_END = 1 IXJ_ELEMENT_MAP(IXJ__ELEMENT_ONE_) };
+#undef IXJ__ELEMENT_ONE_
+
+/* Every payload type of IXJ_TYPE_MAP, in its order. */
+extern const ixj_type ixj__payload_types[];
+extern const size_t ixj__n_payload_types;
 
 /* The value of an enum literal (len bytes), or -1 when unknown. */
 int ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len);
@@ -82,9 +92,10 @@ int ixj__enum_value(const ixj__enum_desc *e, const char *text, size_t len);
  * too when allow_alias), or IXJ_TYPE_AUTO when none has. */
 ixj_type ixj__detect_type(const char *key, size_t len, bool allow_alias);
 
-extern const ixj__enum_desc ixj__enum_batch_job_phase;
-extern const ixj__enum_desc ixj__enum_index_job_status;
-extern const ixj__enum_desc ixj__enum_data_source_status;
+#define IXJ__ENUM_DECLARE_(suffix, value, name) \
+    extern const ixj__enum_desc ixj__enum_##name;
+IXJ_ENUM_MAP(IXJ__ENUM_DECLARE_)
+#undef IXJ__ENUM_DECLARE_
 
 extern const ixj__object_desc ixj__object_data_source_job;
 extern const ixj__object_desc ixj__object_job;

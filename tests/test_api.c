@@ -285,7 +285,7 @@ START_TEST(test_type_of_failed_document)
         {IXJ_TYPE_AUTO, "x", IXJ_TYPE_AUTO},
         {IXJ_TYPE_AUTO, "{\"job\":1}", IXJ_TYPE_JOB},
         {IXJ_TYPE_AUTO, "{\"meta\":{\"page\":1.5}}", IXJ_TYPE_LIST},
-        {IXJ_TYPE_AUTO, "{\"request_id\":\"r\"", IXJ_TYPE_ERROR},
+        {IXJ_TYPE_AUTO, "{\"request_id\":\"r\"", IXJ_TYPE_ERROR_BODY},
         {IXJ_TYPE_AUTO, "{\"zzz\":1,\"job\":{}} x", IXJ_TYPE_JOB},
         {IXJ_TYPE_SIGNED_URL, "x", IXJ_TYPE_SIGNED_URL},
         {IXJ_TYPE_ANY, "[", IXJ_TYPE_ANY},

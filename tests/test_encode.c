@@ -478,11 +478,23 @@ END_TEST
 START_TEST(test_timestamp_format)
 {
     ixj_timestamp t = {1772460311, 500000000, 60};
+    ixj_timestamp longest = {IXJ_TIMESTAMP_MAX_SECONDS, 999999999, 0};
     char out[IXJ_TIMESTAMP_TEXT_MAX];
-    ck_assert_uint_eq(ixj_timestamp_format(&t, out), 24);
+    ck_assert_uint_eq(ixj_timestamp_format(&t, out, sizeof out), 24);
     ck_assert_str_eq(out, "2026-03-02T14:05:11.500Z");
+    /* snprintf's contract: the length of the whole text, as much of it
+     * as fits, always a NUL */
+    ck_assert_uint_eq(ixj_timestamp_format(&t, out, 25), 24);
+    ck_assert_str_eq(out, "2026-03-02T14:05:11.500Z");
+    ck_assert_uint_eq(ixj_timestamp_format(&t, out, 24), 24);
+    ck_assert_str_eq(out, "2026-03-02T14:05:11.500");
+    ck_assert_uint_eq(ixj_timestamp_format(&t, out, 1), 24);
+    ck_assert_str_eq(out, "");
+    ck_assert_uint_eq(ixj_timestamp_format(&t, NULL, 0), 24);
+    ck_assert_uint_eq(ixj_timestamp_format(&longest, out, sizeof out), 30);
+    ck_assert_str_eq(out, "9999-12-31T23:59:59.999999999Z");
     t.nanos = 1000000000;
-    ck_assert_uint_eq(ixj_timestamp_format(&t, out), 0);
+    ck_assert_uint_eq(ixj_timestamp_format(&t, out, sizeof out), 0);
     ck_assert_str_eq(out, "");
 }
 END_TEST

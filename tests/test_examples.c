@@ -253,7 +253,7 @@ START_TEST(test_values)
     ck_assert(IXJ_HAS(r.as.signed_url, IXJ_SIGNED_URL_SIGNED_URL));
 
     r = decode_example(d, "error_not_found.json");
-    ck_assert_str_eq(r.as.error->id.ptr, "not_found");
+    ck_assert_str_eq(r.as.error_body->id.ptr, "not_found");
 
     r = decode_example(d, "job_with_nulls.json");
     j = &r.as.job->job;

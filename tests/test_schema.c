@@ -140,8 +140,8 @@ END_TEST
 START_TEST(test_root_keys_unique)
 {
     static const ixj_type types[] = {
-        IXJ_TYPE_JOB,        IXJ_TYPE_LIST,  IXJ_TYPE_DATA_SOURCES,
-        IXJ_TYPE_SIGNED_URL, IXJ_TYPE_ERROR, IXJ_TYPE_CREATE_REQUEST};
+        IXJ_TYPE_JOB,        IXJ_TYPE_LIST,       IXJ_TYPE_DATA_SOURCES,
+        IXJ_TYPE_SIGNED_URL, IXJ_TYPE_ERROR_BODY, IXJ_TYPE_CREATE_REQUEST};
     for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
         const ixj__object_desc *o = ixj__root_object(types[t]);
         ck_assert_ptr_nonnull(o);

@@ -301,8 +301,11 @@ START_TEST(test_element_copy)
     char path[64];
 
     k.arena = ixj_arena_new(NULL);
-    ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, keep_element, &k);
-    ixj_decoder_on_element(d, IXJ_ELEMENT_DATA_SOURCE_UUIDS, keep_element, &k);
+    ck_assert_int_eq(
+        ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, keep_element, &k), IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_on_element(d, IXJ_ELEMENT_DATA_SOURCE_UUIDS,
+                                            keep_element, &k),
+                     IXJ_OK);
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, list_text, strlen(list_text), &r), IXJ_OK);
     ixj_decoder_free(d); /* the copies outlive the decoder */

@@ -26,6 +26,14 @@
  * Threads: a decoder may be used by one thread at a time; distinct
  * decoders share nothing, and the library has no global state.
  *
+ * Callbacks (element and document callbacks) run inside the feed or
+ * finish that delivers to them. From a callback, the decoder may be read
+ * (ixj_decoder_error, ixj_decoder_type, ixj_decoder_get_option) but not
+ * driven: every other call on that decoder returns IXJ_ERR_MISUSE (NULL
+ * for ixj_decoder_detach) and changes nothing, and ixj_decoder_reset and
+ * ixj_decoder_free do nothing. To end a decode early, return nonzero from
+ * the callback.
+ *
  * ABI: every enum and struct here only grows at its end; status codes and
  * option numbers are never reused. Everything here was added in 0.1.0
  * unless its comment says otherwise.
@@ -99,7 +107,9 @@ IXJ_API const char *ixj_version(void);
     X(ERR_NOMEM, 13, "nomem", "out of memory")                               \
     X(ERR_MISUSE, 14, "misuse", "call out of order or invalid argument")     \
     X(STOPPED, 15, "stopped", "stopped by a callback")                       \
-    X(ERR_SPACE, 16, "space", "output buffer too small")
+    X(ERR_SPACE, 16, "space", "output buffer too small")                     \
+    X(ERR_UNIDENTIFIED, 17, "unidentified",                                  \
+      "no key identifies the payload type")
 
 #define IXJ_STATUS_ENUM_(suffix, value, name, message) IXJ_##suffix = value,
 typedef enum ixj_status { IXJ_STATUS_MAP(IXJ_STATUS_ENUM_) } ixj_status;
@@ -117,23 +127,46 @@ IXJ_API const char *ixj_status_message(ixj_status status);
 /* Payload types                                                        */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The payload types, one row each: constant suffix (IXJ_TYPE_<suffix>),
+ * value, name (as the ixjob command spells it), payload struct (without its
+ * ixj_ prefix; see types.h) and member of ixj_result.as. This list is the
+ * registry of payload types: the enum below, the result union,
+ * ixj_type_name and ixj_type_from_name, auto-detection and the encoder are
+ * all generated from it. Values are never reused: a new type takes the
+ * next free value (8), whatever its place in the list.
+ */
+#define IXJ_TYPE_MAP(X)                                                \
+    X(JOB, 1, "job", job_envelope, job)                                \
+    X(LIST, 2, "list", job_list, list)                                 \
+    X(DATA_SOURCES, 3, "data-sources", data_source_list, data_sources) \
+    X(SIGNED_URL, 4, "signed-url", signed_url, signed_url)             \
+    X(ERROR_BODY, 5, "error", error_body, error_body)                  \
+    X(CREATE_REQUEST, 6, "create-request", create_request, create_request)
+
+#define IXJ_TYPE_ENUM_(suffix, value, name, type, member) \
+    IXJ_TYPE_##suffix = value,
+
 /* What a decode expects at the top level. */
 typedef enum ixj_type {
     /* Decided by the first top-level key that belongs to one type (a
-     * lowerCamelCase alias decides too, in default mode); when no key
-     * decides, as for `{}`, the job envelope. */
+     * lowerCamelCase alias decides too, in default mode). A top-level
+     * object in which no key decides, such as `{}`, fails with
+     * IXJ_ERR_UNIDENTIFIED. */
     IXJ_TYPE_AUTO = 0,
-    IXJ_TYPE_JOB = 1,            /* {"job"}: ixj_job_envelope */
-    IXJ_TYPE_LIST = 2,           /* {"jobs","links","meta"}: ixj_job_list */
-    IXJ_TYPE_DATA_SOURCES = 3,   /* {"indexed_data_sources"} */
-    IXJ_TYPE_SIGNED_URL = 4,     /* {"signed_url"} */
-    IXJ_TYPE_ERROR = 5,          /* {"id","message","request_id"} */
-    IXJ_TYPE_CREATE_REQUEST = 6, /* {"knowledge_base_uuid", ...} */
+    /* The payloads: IXJ_TYPE_JOB ({"job"}), IXJ_TYPE_LIST ({"jobs",
+     * "links", "meta"}), IXJ_TYPE_DATA_SOURCES ({"indexed_data_sources"}),
+     * IXJ_TYPE_SIGNED_URL ({"signed_url"}), IXJ_TYPE_ERROR_BODY_BODY (the error
+     * body of every non-2xx response: {"id", "message", "request_id"}),
+     * IXJ_TYPE_CREATE_REQUEST ({"knowledge_base_uuid",
+     * "data_source_uuids"}). */
+    IXJ_TYPE_MAP(IXJ_TYPE_ENUM_)
     /* Any JSON value: no schema, but every syntax, string and limit rule
      * (a strict RFC 8259 validator); U+0000 is allowed. No value is
      * kept: the result's value is NULL. */
     IXJ_TYPE_ANY = 7
 } ixj_type;
+#undef IXJ_TYPE_ENUM_
 
 /* The name of a type as the ixjob command spells it: "auto", "job",
  * "list", "data-sources", "signed-url", "error", "create-request", "any";
@@ -141,28 +174,57 @@ typedef enum ixj_type {
 IXJ_API const char *ixj_type_name(ixj_type type);
 
 /* Looks up a type by the name ixj_type_name gives (NUL-terminated). Returns
- * 1 and stores the type in *out when found, else returns 0. */
+ * 1 and stores the type in *out when found, else returns 0 and leaves *out
+ * unchanged. */
 IXJ_API int ixj_type_from_name(const char *name, ixj_type *out);
 
 /* ------------------------------------------------------------------ */
 /* Enum names                                                           */
 /* ------------------------------------------------------------------ */
 
-/* The JSON literal of an enum value ("BATCH_JOB_PHASE_RUNNING"), or NULL
- * for ..._UNRECOGNIZED and values outside the enum. Static storage. */
-IXJ_API const char *ixj_batch_job_phase_name(ixj_batch_job_phase value);
-IXJ_API const char *ixj_index_job_status_name(ixj_index_job_status value);
-IXJ_API const char *ixj_data_source_status_name(ixj_data_source_status value);
+/* The enums of the payloads (IXJ_ENUM_MAP in types.h), for the generic
+ * functions below. */
+#define IXJ_ENUM_KIND_(suffix, value, name) IXJ_ENUM_##suffix = value,
+typedef enum ixj_enum { IXJ_ENUM_MAP(IXJ_ENUM_KIND_) } ixj_enum;
+#undef IXJ_ENUM_KIND_
+
+/*
+ * The text of an enum member as decoded: the JSON literal of a known
+ * value ("BATCH_JOB_PHASE_RUNNING"), or for ..._UNRECOGNIZED the raw text
+ * the payload carried (raw: the member's `<field>_raw`). So printing a
+ * phase is one call:
+ *
+ *   puts(ixj_enum_text(IXJ_ENUM_BATCH_JOB_PHASE, job->phase,
+ *                      &job->phase_raw));
+ *
+ * NULL for a value outside the enum, for an unknown `which`, and for
+ * ..._UNRECOGNIZED when raw is NULL or holds no text. Static storage, or
+ * raw's text (which lives as long as the decoded value).
+ */
+IXJ_API const char *ixj_enum_text(ixj_enum which, int value,
+                                  const ixj_string *raw);
+
+/* The JSON literal of a known value, or NULL for ..._UNRECOGNIZED, values
+ * outside the enum and an unknown `which`. Static storage. */
+IXJ_API const char *ixj_enum_name(ixj_enum which, int value);
 
 /* The value of a JSON literal given as len bytes (exact, case-sensitive).
  * Returns 1 and stores the value when the literal is known, else returns 0
- * and stores ..._UNRECOGNIZED. */
-IXJ_API int ixj_batch_job_phase_from_name(const char *text, size_t len,
-                                          ixj_batch_job_phase *out);
-IXJ_API int ixj_index_job_status_from_name(const char *text, size_t len,
-                                           ixj_index_job_status *out);
-IXJ_API int ixj_data_source_status_from_name(const char *text, size_t len,
-                                             ixj_data_source_status *out);
+ * and stores -1 (..._UNRECOGNIZED). text may be NULL when len is 0. */
+IXJ_API int ixj_enum_from_name(ixj_enum which, const char *text, size_t len,
+                               int *out);
+
+/* The same, typed, one pair per enum:
+ *   const char *ixj_batch_job_phase_name(ixj_batch_job_phase value);
+ *   int ixj_batch_job_phase_from_name(const char *text, size_t len,
+ *                                     ixj_batch_job_phase *out);
+ * and likewise ixj_index_job_status_* and ixj_data_source_status_*. */
+#define IXJ_ENUM_FUNCTIONS_(suffix, value, name)                     \
+    IXJ_API const char *ixj_##name##_name(ixj_##name v);             \
+    IXJ_API int ixj_##name##_from_name(const char *text, size_t len, \
+                                       ixj_##name *out);
+IXJ_ENUM_MAP(IXJ_ENUM_FUNCTIONS_)
+#undef IXJ_ENUM_FUNCTIONS_
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                               */
@@ -208,6 +270,14 @@ IXJ_API void ixj_arena_free(ixj_arena *arena);
  * backslash of a bad escape, and the input length for truncated input.
  * line and column are 1-based; LF is the only line break and columns count
  * bytes.
+ *
+ * detail says what was expected and what was found, in a short English
+ * phrase ("expected an object, found a string", "raw control character
+ * U+0009 in a string", "uint64 must be a decimal string in strict mode",
+ * "February has no day 30"): "" when the code says it all. Like the
+ * message it is static storage and never holds payload bytes, so it is
+ * safe to print anywhere; unlike the code, its wording may improve between
+ * releases (match on the code, not on the detail).
  */
 typedef struct ixj_error {
     ixj_status code;     /* IXJ_OK when there is no error */
@@ -216,6 +286,7 @@ typedef struct ixj_error {
     uint64_t column;     /* 1-based column, in bytes */
     const char *path;    /* NUL-terminated JSON path, "$..." */
     const char *message; /* ixj_status_message(code) */
+    const char *detail;  /* never NULL; "" when there is none */
 } ixj_error;
 
 /* ------------------------------------------------------------------ */
@@ -248,7 +319,20 @@ typedef enum ixj_option {
      * streamed to a callback that does nothing: memory stays bounded by
      * the limits whatever the input's size. The result keeps scalars and
      * the count of each array, whose pointer is NULL. Default 0. */
-    IXJ_OPT_VALIDATE_ONLY = 7
+    IXJ_OPT_VALIDATE_ONLY = 7,
+    /* Most bytes the kept result may take in memory (structs, strings and
+     * arrays; what element callbacks and validation-only drop does not
+     * count). Input can ask for far more memory than its own size (each
+     * 3-byte `{},` of `jobs` is a struct of over 200 bytes): this bounds
+     * it. Default 256 MiB; 0 means unlimited. IXJ_ERR_LIMIT at the value
+     * whose memory would pass it. */
+    IXJ_OPT_MAX_RESULT_BYTES = 8,
+    /* 1 (default): chunks shorter than 512 bytes are gathered, up to
+     * 4 KiB, before they are scanned (a scan per tiny chunk would cost
+     * more than its bytes), so an error in them may be returned by a later
+     * feed or by finish. 0: every chunk is scanned by the feed that brings
+     * it. The outcome (value, or code, path and position) is the same. */
+    IXJ_OPT_GATHER = 9
 } ixj_option;
 
 #define IXJ_DEFAULT_MAX_DEPTH          64
@@ -256,18 +340,19 @@ typedef enum ixj_option {
 #define IXJ_DEFAULT_MAX_NUMBER_BYTES   1024u
 #define IXJ_DEFAULT_MAX_ARRAY_ELEMENTS 10000000u
 #define IXJ_DEFAULT_MAX_DOCUMENT_BYTES 0u
+#define IXJ_DEFAULT_MAX_RESULT_BYTES   (256u * 1024u * 1024u)
 
 /* A decoded document. */
 typedef struct ixj_result {
     ixj_type type; /* the type decoded, never IXJ_TYPE_AUTO */
+    /* The value: `as.value`, or typed, `as.job` for IXJ_TYPE_JOB and so on
+     * (the members IXJ_TYPE_MAP names). */
     union {
         const void *value; /* NULL for IXJ_TYPE_ANY */
-        const ixj_job_envelope *job;
-        const ixj_job_list *list;
-        const ixj_data_source_list *data_sources;
-        const ixj_signed_url *signed_url;
-        const ixj_error_body *error;
-        const ixj_create_request *create_request;
+#define IXJ_RESULT_MEMBER_(suffix, value, name, type, member) \
+    const ixj_##type *member;
+        IXJ_TYPE_MAP(IXJ_RESULT_MEMBER_)
+#undef IXJ_RESULT_MEMBER_
     } as;
     /* Keys skipped because the spec does not know them (default mode);
      * keys inside a skipped value are not counted. */
@@ -282,7 +367,8 @@ typedef struct ixj_result {
  */
 IXJ_API ixj_decoder *ixj_decoder_new(const ixj_allocator *alloc);
 
-/* Frees a decoder and the result it holds. NULL is allowed. */
+/* Frees a decoder and the result it holds. NULL is allowed. Does nothing
+ * when called from one of the decoder's own callbacks. */
 IXJ_API void ixj_decoder_free(ixj_decoder *d);
 
 /*
@@ -291,8 +377,9 @@ IXJ_API void ixj_decoder_free(ixj_decoder *d);
  * option is unknown or the value is out of its range (the option is then
  * unchanged).
  */
-IXJ_API ixj_status ixj_decoder_set_option(ixj_decoder *d, ixj_option option,
-                                          uint64_t value);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_set_option(ixj_decoder *d,
+                                                          ixj_option option,
+                                                          uint64_t value);
 
 /* The current value of an option, or 0 for an unknown option. */
 IXJ_API uint64_t ixj_decoder_get_option(const ixj_decoder *d,
@@ -304,24 +391,27 @@ IXJ_API uint64_t ixj_decoder_get_option(const ixj_decoder *d,
  * Returns IXJ_OK; IXJ_ERR_MISUSE when a document is already in progress
  * or type is not an ixj_type; IXJ_ERR_NOMEM.
  */
-IXJ_API ixj_status ixj_decoder_begin(ixj_decoder *d, ixj_type type);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_begin(ixj_decoder *d,
+                                                     ixj_type type);
 
 /*
  * Feeds len bytes of the document. The caller's bytes are not referenced
  * after the call returns. len may be 0.
- * Returns IXJ_OK, or the document's first error (any code from
- * IXJ_ERR_SYNTAX to IXJ_ERR_NOMEM; details from ixj_decoder_error). After
+ * Returns IXJ_OK, or the document's first error (IXJ_ERR_SYNTAX to
+ * IXJ_ERR_NOMEM, or IXJ_ERR_UNIDENTIFIED; details from ixj_decoder_error),
+ * or IXJ_STOPPED when a callback stopped the decode. After
  * an error every feed and finish returns the same error until the next
  * begin or reset. IXJ_ERR_MISUSE (which does not change the state) when
  * no document is in progress.
  *
  * Chunks shorter than 512 bytes are gathered (up to 4 KiB) before they
- * are examined, so an error in them may be returned by a later feed or by
- * finish; the error itself (code, path, position) does not depend on the
- * chunking.
+ * are examined, unless IXJ_OPT_GATHER is 0, so an error in them may be
+ * returned by a later feed or by finish; the error itself (code, path,
+ * position) does not depend on the chunking.
  */
-IXJ_API ixj_status ixj_decoder_feed(ixj_decoder *d, const void *data,
-                                    size_t len);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_feed(ixj_decoder *d,
+                                                    const void *data,
+                                                    size_t len);
 
 /*
  * Ends the document: the input is complete. On IXJ_OK, *out describes the
@@ -331,17 +421,20 @@ IXJ_API ixj_status ixj_decoder_feed(ixj_decoder *d, const void *data,
  * value is IXJ_ERR_TRUNCATED); *out is then zeroed. IXJ_ERR_MISUSE when
  * no document is in progress.
  */
-IXJ_API ixj_status ixj_decoder_finish(ixj_decoder *d, ixj_result *out);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_finish(ixj_decoder *d,
+                                                      ixj_result *out);
 
 /*
  * One-shot decode of a whole buffer: begin, feed, finish. Same results
  * and lifetime as those calls.
  */
-IXJ_API ixj_status ixj_decode(ixj_decoder *d, ixj_type type, const void *data,
-                              size_t len, ixj_result *out);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decode(ixj_decoder *d, ixj_type type,
+                                              const void *data, size_t len,
+                                              ixj_result *out);
 
 /* Discards the document in progress, its error and its result; keeps the
- * options and the memory the decoder has grown, for reuse. */
+ * options and the memory the decoder has grown, for reuse. Does nothing
+ * when called from one of the decoder's own callbacks. */
 IXJ_API void ixj_decoder_reset(ixj_decoder *d);
 
 /* The current error: code IXJ_OK when there is none. The record and its
@@ -368,16 +461,25 @@ IXJ_API IXJ_WARN_UNUSED ixj_arena *ixj_decoder_detach(ixj_decoder *d);
 /* Element streaming                                                    */
 /* ------------------------------------------------------------------ */
 
-/* The repeated fields whose elements can be delivered one at a time. */
-typedef enum ixj_element {
-    IXJ_ELEMENT_JOBS = 1,                 /* jobs[] of a list: ixj_job */
-    IXJ_ELEMENT_DATA_SOURCE_JOBS = 2,     /* a job's data_source_jobs[]:
-                                             ixj_data_source_job */
-    IXJ_ELEMENT_INDEXED_DATA_SOURCES = 3, /* indexed_data_sources[]:
-                                             ixj_data_source_job */
-    IXJ_ELEMENT_DATA_SOURCE_UUIDS = 4     /* data_source_uuids[] of a job or
-                                             a create request: ixj_string */
-} ixj_element;
+/*
+ * The repeated fields whose elements can be delivered one at a time, one
+ * row each: constant suffix (IXJ_ELEMENT_<suffix>), value, and the type of
+ * an element without its ixj_ prefix. Which fields deliver which element
+ * is the last column of the field lists in types.h:
+ *   JOBS                  jobs[] of a list
+ *   DATA_SOURCE_JOBS      a job's data_source_jobs[]
+ *   INDEXED_DATA_SOURCES  indexed_data_sources[] of a data-source list
+ *   DATA_SOURCE_UUIDS     data_source_uuids[] of a job or a create request
+ */
+#define IXJ_ELEMENT_MAP(X)                      \
+    X(JOBS, 1, job)                             \
+    X(DATA_SOURCE_JOBS, 2, data_source_job)     \
+    X(INDEXED_DATA_SOURCES, 3, data_source_job) \
+    X(DATA_SOURCE_UUIDS, 4, string)
+
+#define IXJ_ELEMENT_ENUM_(suffix, value, type) IXJ_ELEMENT_##suffix = value,
+typedef enum ixj_element { IXJ_ELEMENT_MAP(IXJ_ELEMENT_ENUM_) } ixj_element;
+#undef IXJ_ELEMENT_ENUM_
 
 /* An element, complete and valid, as a callback receives it. */
 typedef struct ixj_element_info {
@@ -408,8 +510,10 @@ typedef int (*ixj_element_fn)(void *ctx, const ixj_element_info *info);
  * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress or
  * `element` is not an ixj_element.
  */
-IXJ_API ixj_status ixj_decoder_on_element(ixj_decoder *d, ixj_element element,
-                                          ixj_element_fn fn, void *ctx);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_on_element(ixj_decoder *d,
+                                                          ixj_element element,
+                                                          ixj_element_fn fn,
+                                                          void *ctx);
 
 /* Creates an empty arena, for copies; alloc as for ixj_decoder_new. */
 IXJ_API ixj_arena *ixj_arena_new(const ixj_allocator *alloc);
@@ -423,8 +527,9 @@ IXJ_API const void *ixj_element_copy(ixj_arena *arena,
 /* Copies a decoded result's value into an arena; *copy then refers to
  * the copy. Returns IXJ_OK, IXJ_ERR_NOMEM, or IXJ_ERR_MISUSE for a result
  * without a value. */
-IXJ_API ixj_status ixj_result_copy(ixj_arena *arena, const ixj_result *result,
-                                   ixj_result *copy);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_result_copy(ixj_arena *arena,
+                                                   const ixj_result *result,
+                                                   ixj_result *copy);
 
 /* ------------------------------------------------------------------ */
 /* Document streams                                                     */
@@ -479,9 +584,9 @@ typedef int (*ixj_document_fn)(void *ctx, const ixj_document_info *doc);
  * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress, fn is
  * NULL, or an argument is out of its enum.
  */
-IXJ_API ixj_status ixj_decoder_begin_stream(ixj_decoder *d, ixj_type type,
-                                            ixj_stream_format format,
-                                            ixj_document_fn fn, void *ctx);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_begin_stream(
+    ixj_decoder *d, ixj_type type, ixj_stream_format format, ixj_document_fn fn,
+    void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Encoder                                                              */
@@ -547,30 +652,63 @@ IXJ_API void ixj_encoder_free(ixj_encoder *e);
  * prefix; call again with *len + 1 bytes); IXJ_ERR_NOMEM; or a refusal
  * listed above (*len is then 0).
  */
-IXJ_API ixj_status ixj_encode(ixj_encoder *e, ixj_type type, const void *value,
-                              unsigned flags, char *buf, size_t size,
-                              size_t *len);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_encode(ixj_encoder *e, ixj_type type,
+                                              const void *value, unsigned flags,
+                                              char *buf, size_t size,
+                                              size_t *len);
 
 /*
  * Writes the canonical JSON of value through write, in pieces.
  * Returns IXJ_OK; IXJ_STOPPED when write asked to stop; IXJ_ERR_NOMEM; or
  * a refusal listed above.
  */
-IXJ_API ixj_status ixj_encode_to(ixj_encoder *e, ixj_type type,
-                                 const void *value, unsigned flags,
-                                 ixj_write_fn write, void *ctx);
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_encode_to(ixj_encoder *e, ixj_type type,
+                                                 const void *value,
+                                                 unsigned flags,
+                                                 ixj_write_fn write, void *ctx);
 
 /* The last encode's error: code IXJ_OK when it succeeded. Valid until the
  * next encode or free. Never NULL. */
 IXJ_API const ixj_error *ixj_encoder_error(const ixj_encoder *e);
 
-/* Bytes needed by ixj_timestamp_format, NUL included. */
+/* A buffer of this many bytes always holds ixj_timestamp_format's text
+ * and its NUL ("9999-12-31T23:59:59.999999999Z" is 30 bytes). */
 #define IXJ_TIMESTAMP_TEXT_MAX 32
 
-/* Writes the canonical text of a timestamp (UTC, Z, 0/3/6/9 fraction
- * digits) and a NUL into out. Returns the length, or 0 (and an empty
- * string) when seconds or nanos are out of range. */
-IXJ_API size_t ixj_timestamp_format(const ixj_timestamp *t, char *out);
+/*
+ * Writes the canonical text of a timestamp (UTC, Z, 0/3/6/9 fraction
+ * digits), as snprintf does: at most size bytes, the last of them a NUL
+ * (nothing when size is 0; out may then be NULL). Returns the length of
+ * the whole text, which fits when it is less than size; or 0 (with an
+ * empty string when size > 0) when seconds or nanos are out of range.
+ */
+IXJ_API size_t ixj_timestamp_format(const ixj_timestamp *t, char *out,
+                                    size_t size);
+
+/* ------------------------------------------------------------------ */
+/* JSON Schema                                                          */
+/* ------------------------------------------------------------------ */
+
+#define IXJ_SCHEMA_STRICT 1u /* the strict-mode form of the schema */
+#define IXJ_SCHEMA_PRETTY 2u /* indent by two spaces, end with a newline */
+
+/*
+ * Writes a JSON Schema (draft 2020-12) of a payload type, generated from
+ * the same field tables as the decoder, in its default-mode form (aliases,
+ * unknown keys, integers in either JSON form, unrecognized enum literals
+ * and null accepted) or with IXJ_SCHEMA_STRICT its strict form, so that
+ * other tools share ixjob's rules as far as JSON Schema can express them.
+ * What it cannot express (exact integer ranges of number forms, calendar
+ * dates, duplicate keys, UTF-16 surrogate pairing) is listed in the
+ * schema's "$comment". Output goes to write in pieces.
+ * Returns IXJ_OK; IXJ_STOPPED when write asked to stop; IXJ_ERR_MISUSE
+ * for a type without a schema (IXJ_TYPE_AUTO, IXJ_TYPE_ANY) or unknown
+ * flags.
+ */
+IXJ_API IXJ_WARN_UNUSED ixj_status ixj_schema_write(ixj_type type,
+                                                    unsigned flags,
+                                                    ixj_write_fn write,
+                                                    void *ctx);
 
 #ifdef __cplusplus
 }

@@ -11,11 +11,18 @@
  *
  * The field lists below (IXJ_*_FIELDS) are the single description of each
  * payload: they give the presence-bit constants here and, inside the
- * library, the tables that drive the decoder and the encoder. Columns:
- * presence bit, C member (which is also the JSON key), the ProtoJSON
- * lowerCamelCase alias, the value kind, and the enum or object the value
- * refers to. Rows are in the JSON key order of the spec (alphabetical),
- * which is also the order the encoder writes.
+ * library, the tables that drive the decoder, the encoder, copies and the
+ * JSON Schema export. Columns: presence bit, C member (which is also the
+ * JSON key), the ProtoJSON lowerCamelCase alias, the value kind, the enum
+ * or object the value refers to, and for repeated fields whose elements
+ * can be streamed, the ixj_element they are delivered as (NONE otherwise).
+ *
+ * ABI: rows are in the order the fields were added (0.1.0 had them in the
+ * spec's alphabetical key order), and a new field is appended at the end
+ * of its list and of its struct, so the presence bit and the offset of
+ * every existing field never change. The order of the rows is not the
+ * order of keys on the wire: lookups by key use an index built from the
+ * lists, and the encoder writes keys in alphabetical order.
  *
  * Scalar representations:
  *   STRING     ixj_string, NUL-terminated UTF-8 with its length
@@ -67,6 +74,14 @@ typedef struct ixj_timestamp {
 
 /* True when field `bit` of payload object `obj` is present. */
 #define IXJ_HAS(obj, bit) ((((obj)->present) >> (bit)) & 1u)
+
+/* The enums, one row each: constant suffix (IXJ_ENUM_<suffix>), value,
+ * and type name without its ixj_ prefix. The literal list of each is
+ * IXJ_<suffix>_LITERALS below. */
+#define IXJ_ENUM_MAP(X)                      \
+    X(BATCH_JOB_PHASE, 1, batch_job_phase)   \
+    X(INDEX_JOB_STATUS, 2, index_job_status) \
+    X(DATA_SOURCE_STATUS, 3, data_source_status)
 
 /* ------------------------------------------------------------------ */
 /* Enums. Each literal list gives the C constant IXJ_<PREFIX>_<NAME>    */
@@ -129,37 +144,39 @@ typedef enum ixj_data_source_status {
 /* Payload objects                                                      */
 /* ------------------------------------------------------------------ */
 
-#define IXJ_FIELD_BIT_(bit, member, alias, kind, ref) bit,
+#define IXJ_FIELD_BIT_(bit, member, alias, kind, ref, element) bit,
 
 /* apiIndexedDataSource: one data source of an indexing job (14 fields,
  * unchanged since 2025-06-18). */
 #define IXJ_DATA_SOURCE_JOB_FIELDS(X)                                         \
     X(IXJ_DATA_SOURCE_JOB_COMPLETED_AT, completed_at, "completedAt",          \
-      TIMESTAMP, none)                                                        \
+      TIMESTAMP, none, NONE)                                                  \
     X(IXJ_DATA_SOURCE_JOB_DATA_SOURCE_UUID, data_source_uuid,                 \
-      "dataSourceUuid", STRING, none)                                         \
+      "dataSourceUuid", STRING, none, NONE)                                   \
     X(IXJ_DATA_SOURCE_JOB_ERROR_DETAILS, error_details, "errorDetails",       \
-      STRING, none)                                                           \
-    X(IXJ_DATA_SOURCE_JOB_ERROR_MSG, error_msg, "errorMsg", STRING, none)     \
+      STRING, none, NONE)                                                     \
+    X(IXJ_DATA_SOURCE_JOB_ERROR_MSG, error_msg, "errorMsg", STRING, none,     \
+      NONE)                                                                   \
     X(IXJ_DATA_SOURCE_JOB_FAILED_ITEM_COUNT, failed_item_count,               \
-      "failedItemCount", UINT64, none)                                        \
+      "failedItemCount", UINT64, none, NONE)                                  \
     X(IXJ_DATA_SOURCE_JOB_INDEXED_FILE_COUNT, indexed_file_count,             \
-      "indexedFileCount", UINT64, none)                                       \
+      "indexedFileCount", UINT64, none, NONE)                                 \
     X(IXJ_DATA_SOURCE_JOB_INDEXED_ITEM_COUNT, indexed_item_count,             \
-      "indexedItemCount", UINT64, none)                                       \
+      "indexedItemCount", UINT64, none, NONE)                                 \
     X(IXJ_DATA_SOURCE_JOB_REMOVED_ITEM_COUNT, removed_item_count,             \
-      "removedItemCount", UINT64, none)                                       \
+      "removedItemCount", UINT64, none, NONE)                                 \
     X(IXJ_DATA_SOURCE_JOB_SKIPPED_ITEM_COUNT, skipped_item_count,             \
-      "skippedItemCount", UINT64, none)                                       \
+      "skippedItemCount", UINT64, none, NONE)                                 \
     X(IXJ_DATA_SOURCE_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP,     \
-      none)                                                                   \
-    X(IXJ_DATA_SOURCE_JOB_STATUS, status, "status", ENUM, data_source_status) \
+      none, NONE)                                                             \
+    X(IXJ_DATA_SOURCE_JOB_STATUS, status, "status", ENUM, data_source_status, \
+      NONE)                                                                   \
     X(IXJ_DATA_SOURCE_JOB_TOTAL_BYTES, total_bytes, "totalBytes", UINT64,     \
-      none)                                                                   \
+      none, NONE)                                                             \
     X(IXJ_DATA_SOURCE_JOB_TOTAL_BYTES_INDEXED, total_bytes_indexed,           \
-      "totalBytesIndexed", UINT64, none)                                      \
+      "totalBytesIndexed", UINT64, none, NONE)                                \
     X(IXJ_DATA_SOURCE_JOB_TOTAL_FILE_COUNT, total_file_count,                 \
-      "totalFileCount", UINT64, none)
+      "totalFileCount", UINT64, none, NONE)
 
 enum ixj_data_source_job_field {
     IXJ_DATA_SOURCE_JOB_FIELDS(IXJ_FIELD_BIT_) IXJ_DATA_SOURCE_JOB_FIELD_COUNT
@@ -189,34 +206,34 @@ typedef struct ixj_data_source_job {
  * counters and added INDEX_JOB_STATUS_CANCELLED. */
 #define IXJ_JOB_FIELDS(X)                                                      \
     X(IXJ_JOB_COMPLETED_DATASOURCES, completed_datasources,                    \
-      "completedDatasources", INT64, none)                                     \
-    X(IXJ_JOB_CREATED_AT, created_at, "createdAt", TIMESTAMP, none)            \
+      "completedDatasources", INT64, none, NONE)                               \
+    X(IXJ_JOB_CREATED_AT, created_at, "createdAt", TIMESTAMP, none, NONE)      \
     X(IXJ_JOB_DATA_SOURCE_JOBS, data_source_jobs, "dataSourceJobs",            \
-      OBJECT_ARRAY, data_source_job)                                           \
+      OBJECT_ARRAY, data_source_job, DATA_SOURCE_JOBS)                         \
     X(IXJ_JOB_DATA_SOURCE_UUIDS, data_source_uuids, "dataSourceUuids",         \
-      STRING_ARRAY, none)                                                      \
-    X(IXJ_JOB_FINISHED_AT, finished_at, "finishedAt", TIMESTAMP, none)         \
+      STRING_ARRAY, none, DATA_SOURCE_UUIDS)                                   \
+    X(IXJ_JOB_FINISHED_AT, finished_at, "finishedAt", TIMESTAMP, none, NONE)   \
     X(IXJ_JOB_IS_REPORT_AVAILABLE, is_report_available, "isReportAvailable",   \
-      BOOL, none)                                                              \
+      BOOL, none, NONE)                                                        \
     X(IXJ_JOB_KNOWLEDGE_BASE_UUID, knowledge_base_uuid, "knowledgeBaseUuid",   \
-      STRING, none)                                                            \
-    X(IXJ_JOB_PHASE, phase, "phase", ENUM, batch_job_phase)                    \
-    X(IXJ_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP, none)            \
-    X(IXJ_JOB_STATUS, status, "status", ENUM, index_job_status)                \
-    X(IXJ_JOB_TOKENS, tokens, "tokens", INT64, none)                           \
+      STRING, none, NONE)                                                      \
+    X(IXJ_JOB_PHASE, phase, "phase", ENUM, batch_job_phase, NONE)              \
+    X(IXJ_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP, none, NONE)      \
+    X(IXJ_JOB_STATUS, status, "status", ENUM, index_job_status, NONE)          \
+    X(IXJ_JOB_TOKENS, tokens, "tokens", INT64, none, NONE)                     \
     X(IXJ_JOB_TOTAL_DATASOURCES, total_datasources, "totalDatasources", INT64, \
-      none)                                                                    \
+      none, NONE)                                                              \
     X(IXJ_JOB_TOTAL_ITEMS_FAILED, total_items_failed, "totalItemsFailed",      \
-      UINT64, none)                                                            \
+      UINT64, none, NONE)                                                      \
     X(IXJ_JOB_TOTAL_ITEMS_INDEXED, total_items_indexed, "totalItemsIndexed",   \
-      UINT64, none)                                                            \
+      UINT64, none, NONE)                                                      \
     X(IXJ_JOB_TOTAL_ITEMS_REMOVED, total_items_removed, "totalItemsRemoved",   \
-      UINT64, none)                                                            \
+      UINT64, none, NONE)                                                      \
     X(IXJ_JOB_TOTAL_ITEMS_SKIPPED, total_items_skipped, "totalItemsSkipped",   \
-      UINT64, none)                                                            \
-    X(IXJ_JOB_TOTAL_TOKENS, total_tokens, "totalTokens", UINT64, none)         \
-    X(IXJ_JOB_UPDATED_AT, updated_at, "updatedAt", TIMESTAMP, none)            \
-    X(IXJ_JOB_UUID, uuid, "uuid", STRING, none)
+      UINT64, none, NONE)                                                      \
+    X(IXJ_JOB_TOTAL_TOKENS, total_tokens, "totalTokens", UINT64, none, NONE)   \
+    X(IXJ_JOB_UPDATED_AT, updated_at, "updatedAt", TIMESTAMP, none, NONE)      \
+    X(IXJ_JOB_UUID, uuid, "uuid", STRING, none, NONE)
 
 enum ixj_job_field { IXJ_JOB_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_FIELD_COUNT };
 
@@ -249,7 +266,7 @@ typedef struct ixj_job {
 
 /* {"job": ...}: the response of create, retrieve and cancel. */
 #define IXJ_JOB_ENVELOPE_FIELDS(X) \
-    X(IXJ_JOB_ENVELOPE_JOB, job, "job", OBJECT, job)
+    X(IXJ_JOB_ENVELOPE_JOB, job, "job", OBJECT, job, NONE)
 
 enum ixj_job_envelope_field {
     IXJ_JOB_ENVELOPE_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_ENVELOPE_FIELD_COUNT
@@ -261,11 +278,11 @@ typedef struct ixj_job_envelope {
 } ixj_job_envelope;
 
 /* apiPages: links of a paginated list (GenAI uses `previous`). */
-#define IXJ_PAGES_FIELDS(X)                          \
-    X(IXJ_PAGES_FIRST, first, "first", STRING, none) \
-    X(IXJ_PAGES_LAST, last, "last", STRING, none)    \
-    X(IXJ_PAGES_NEXT, next, "next", STRING, none)    \
-    X(IXJ_PAGES_PREVIOUS, previous, "previous", STRING, none)
+#define IXJ_PAGES_FIELDS(X)                                \
+    X(IXJ_PAGES_FIRST, first, "first", STRING, none, NONE) \
+    X(IXJ_PAGES_LAST, last, "last", STRING, none, NONE)    \
+    X(IXJ_PAGES_NEXT, next, "next", STRING, none, NONE)    \
+    X(IXJ_PAGES_PREVIOUS, previous, "previous", STRING, none, NONE)
 
 enum ixj_pages_field { IXJ_PAGES_FIELDS(IXJ_FIELD_BIT_) IXJ_PAGES_FIELD_COUNT };
 
@@ -278,7 +295,8 @@ typedef struct ixj_pages {
 } ixj_pages;
 
 /* apiLinks */
-#define IXJ_LINKS_FIELDS(X) X(IXJ_LINKS_PAGES, pages, "pages", OBJECT, pages)
+#define IXJ_LINKS_FIELDS(X) \
+    X(IXJ_LINKS_PAGES, pages, "pages", OBJECT, pages, NONE)
 
 enum ixj_links_field { IXJ_LINKS_FIELDS(IXJ_FIELD_BIT_) IXJ_LINKS_FIELD_COUNT };
 
@@ -288,10 +306,10 @@ typedef struct ixj_links {
 } ixj_links;
 
 /* apiMeta */
-#define IXJ_META_FIELDS(X)                         \
-    X(IXJ_META_PAGE, page, "page", INT64, none)    \
-    X(IXJ_META_PAGES, pages, "pages", INT64, none) \
-    X(IXJ_META_TOTAL, total, "total", INT64, none)
+#define IXJ_META_FIELDS(X)                               \
+    X(IXJ_META_PAGE, page, "page", INT64, none, NONE)    \
+    X(IXJ_META_PAGES, pages, "pages", INT64, none, NONE) \
+    X(IXJ_META_TOTAL, total, "total", INT64, none, NONE)
 
 enum ixj_meta_field { IXJ_META_FIELDS(IXJ_FIELD_BIT_) IXJ_META_FIELD_COUNT };
 
@@ -303,10 +321,10 @@ typedef struct ixj_meta {
 } ixj_meta;
 
 /* {"jobs", "links", "meta"}: the response of both list endpoints. */
-#define IXJ_JOB_LIST_FIELDS(X)                            \
-    X(IXJ_JOB_LIST_JOBS, jobs, "jobs", OBJECT_ARRAY, job) \
-    X(IXJ_JOB_LIST_LINKS, links, "links", OBJECT, links)  \
-    X(IXJ_JOB_LIST_META, meta, "meta", OBJECT, meta)
+#define IXJ_JOB_LIST_FIELDS(X)                                  \
+    X(IXJ_JOB_LIST_JOBS, jobs, "jobs", OBJECT_ARRAY, job, JOBS) \
+    X(IXJ_JOB_LIST_LINKS, links, "links", OBJECT, links, NONE)  \
+    X(IXJ_JOB_LIST_META, meta, "meta", OBJECT, meta, NONE)
 
 enum ixj_job_list_field {
     IXJ_JOB_LIST_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_LIST_FIELD_COUNT
@@ -323,7 +341,8 @@ typedef struct ixj_job_list {
 /* {"indexed_data_sources": [...]}: GET .../{uuid}/data_sources */
 #define IXJ_DATA_SOURCE_LIST_FIELDS(X)                                 \
     X(IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES, indexed_data_sources, \
-      "indexedDataSources", OBJECT_ARRAY, data_source_job)
+      "indexedDataSources", OBJECT_ARRAY, data_source_job,             \
+      INDEXED_DATA_SOURCES)
 
 enum ixj_data_source_list_field {
     IXJ_DATA_SOURCE_LIST_FIELDS(IXJ_FIELD_BIT_) IXJ_DATA_SOURCE_LIST_FIELD_COUNT
@@ -337,7 +356,7 @@ typedef struct ixj_data_source_list {
 
 /* {"signed_url"}: GET .../{uuid}/details_signed_url */
 #define IXJ_SIGNED_URL_FIELDS(X) \
-    X(IXJ_SIGNED_URL_SIGNED_URL, signed_url, "signedUrl", STRING, none)
+    X(IXJ_SIGNED_URL_SIGNED_URL, signed_url, "signedUrl", STRING, none, NONE)
 
 enum ixj_signed_url_field {
     IXJ_SIGNED_URL_FIELDS(IXJ_FIELD_BIT_) IXJ_SIGNED_URL_FIELD_COUNT
@@ -351,10 +370,10 @@ typedef struct ixj_signed_url {
 /* The shared error body of every non-2xx response. The spec marks `id`
  * and `message` as required: strict mode reports IXJ_ERR_MISSING_FIELD
  * when either is absent. */
-#define IXJ_ERROR_BODY_FIELDS(X)                                \
-    X(IXJ_ERROR_BODY_ID, id, "id", STRING, none)                \
-    X(IXJ_ERROR_BODY_MESSAGE, message, "message", STRING, none) \
-    X(IXJ_ERROR_BODY_REQUEST_ID, request_id, "requestId", STRING, none)
+#define IXJ_ERROR_BODY_FIELDS(X)                                      \
+    X(IXJ_ERROR_BODY_ID, id, "id", STRING, none, NONE)                \
+    X(IXJ_ERROR_BODY_MESSAGE, message, "message", STRING, none, NONE) \
+    X(IXJ_ERROR_BODY_REQUEST_ID, request_id, "requestId", STRING, none, NONE)
 
 enum ixj_error_body_field {
     IXJ_ERROR_BODY_FIELDS(IXJ_FIELD_BIT_) IXJ_ERROR_BODY_FIELD_COUNT
@@ -371,9 +390,9 @@ typedef struct ixj_error_body {
  * (or sending it empty) indexes every data source. */
 #define IXJ_CREATE_REQUEST_FIELDS(X)                               \
     X(IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS, data_source_uuids,     \
-      "dataSourceUuids", STRING_ARRAY, none)                       \
+      "dataSourceUuids", STRING_ARRAY, none, DATA_SOURCE_UUIDS)    \
     X(IXJ_CREATE_REQUEST_KNOWLEDGE_BASE_UUID, knowledge_base_uuid, \
-      "knowledgeBaseUuid", STRING, none)
+      "knowledgeBaseUuid", STRING, none, NONE)
 
 enum ixj_create_request_field {
     IXJ_CREATE_REQUEST_FIELDS(IXJ_FIELD_BIT_) IXJ_CREATE_REQUEST_FIELD_COUNT

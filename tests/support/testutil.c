@@ -470,7 +470,7 @@ render_elements_in(tu_buf *out, const char *path, const ixj__object_desc *desc,
             for (size_t k = 0; k < n && items != NULL; k++) {
                 tu_buf ep = {0};
                 tu_buf_printf(&ep, "%s[%zu]", sub.data, k);
-                if (ixj__element_of(f) == (int)which) {
+                if (f->element == (int)which) {
                     ixj_element_info e = {which, k, ep.data, items + k * size};
                     tu_render_element(out, &e);
                 } else if (f->kind == IXJ__KIND_OBJECT_ARRAY) {
