@@ -38,6 +38,7 @@
 #include "arena.h"
 #include "bytes.h"
 #include "compiler.h"
+#include "detail.h"
 #include "error.h"
 #include "guard.h"
 #include "rfc3339.h"
@@ -48,8 +49,15 @@
 
 enum { FR_OBJECT, FR_ARRAY, FR_SKIP_OBJECT, FR_SKIP_ARRAY };
 
-/* The JSON type of the value a callback reports. */
-enum { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_OBJECT, J_ARRAY };
+/* The JSON type of the value a callback reports (detail.h's order). */
+enum {
+    J_NULL = IXJ__JSON_NULL,
+    J_BOOL = IXJ__JSON_BOOL,
+    J_NUMBER = IXJ__JSON_NUMBER,
+    J_STRING = IXJ__JSON_STRING,
+    J_OBJECT = IXJ__JSON_OBJECT,
+    J_ARRAY = IXJ__JSON_ARRAY
+};
 
 enum { PHASE_IDLE, PHASE_ACTIVE, PHASE_FAILED, PHASE_FINISHED };
 
@@ -81,6 +89,7 @@ typedef struct frame {
     const ixj__field *field;      /* OBJECT: of the pending key, NULL when
                                      unknown; ARRAY: the array's field */
     uint64_t seen;                /* OBJECT: fields whose key was read */
+    uint64_t seen_alias;          /* OBJECT: ... under their alias */
     uint64_t count;               /* arrays: elements started */
     const char *key;              /* pending key, when not copied */
     size_t key_len;
@@ -272,10 +281,10 @@ render_path(const ixj_decoder *d, int mode, char *out)
     return n;
 }
 
-/* Records the first error of the document. */
+/* Records the first error of the document, with an ixj__detail id. */
 static void
-record_error(ixj_decoder *d, ixj_status code, uint64_t offset, uint64_t line,
-             uint64_t column, int mode)
+record_error(ixj_decoder *d, ixj_status code, unsigned detail, uint64_t offset,
+             uint64_t line, uint64_t column, int mode)
 {
     size_t len;
 
@@ -296,26 +305,35 @@ record_error(ixj_decoder *d, ixj_status code, uint64_t offset, uint64_t line,
         d->error.path = "$";
     }
     d->error.message = ixj_status_message(d->error.code);
-    d->error.detail = "";
+    d->error.detail =
+        ixj__detail_text(d->error.code == code ? detail : IXJ__D_NONE);
 }
 
 /* Records an error at a token and stops yajl (callbacks return this). */
 static int
-fail(ixj_decoder *d, ixj_status code, const ixj__token *tok, int mode)
+fail_detail(ixj_decoder *d, ixj_status code, unsigned detail,
+            const ixj__token *tok, int mode)
 {
-    record_error(d, code, tok->offset, tok->line,
+    record_error(d, code, detail, tok->offset, tok->line,
                  tok->offset - tok->line_start + 1, mode);
     return 0;
+}
+
+/* The same, for an error whose code says it all (out of memory). */
+static int
+fail(ixj_decoder *d, ixj_status code, const ixj__token *tok, int mode)
+{
+    return fail_detail(d, code, IXJ__D_NONE, tok, mode);
 }
 
 /* Records an error at the guard's position: between tokens, where no
  * token names it. */
 static void
-record_error_here(ixj_decoder *d, ixj_status code, int mode)
+record_error_here(ixj_decoder *d, ixj_status code, unsigned detail, int mode)
 {
     const ixj__guard *g = &d->guard;
-    record_error(d, code, g->offset, g->line, g->offset - g->line_start + 1,
-                 mode);
+    record_error(d, code, detail, g->offset, g->line,
+                 g->offset - g->line_start + 1, mode);
 }
 
 /* Records the error the guard found. */
@@ -323,8 +341,8 @@ static void
 take_guard_error(ixj_decoder *d)
 {
     const ixj__guard *g = &d->guard;
-    record_error(d, (ixj_status)g->err_code, g->err_offset, g->err_line,
-                 g->err_column,
+    record_error(d, (ixj_status)g->err_code, g->err_detail, g->err_offset,
+                 g->err_line, g->err_column,
                  g->err_ctx == IXJ__CTX_VALUE ? PATH_NEXT : PATH_CONTAINER);
 }
 
@@ -356,6 +374,7 @@ push_frame(ixj_decoder *d, int kind, const ixj__token *tok)
     f->base = NULL;
     f->field = NULL;
     f->seen = 0;
+    f->seen_alias = 0;
     f->count = 0;
     f->key_len = 0;
     f->keys_mark = d->keys_len;
@@ -401,7 +420,7 @@ charge(ixj_decoder *d, size_t size, const ixj__token *tok)
 {
     d->result_bytes += size;
     if (d->max_result != 0 && d->result_bytes > d->max_result) {
-        fail(d, IXJ_ERR_LIMIT, tok, PATH_CURRENT);
+        fail_detail(d, IXJ_ERR_LIMIT, IXJ__D_RESULT_LIMIT, tok, PATH_CURRENT);
         return false;
     }
     return true;
@@ -477,39 +496,31 @@ store_string(ixj_decoder *d, ixj_string *dst, const char *text, size_t len,
     return 1;
 }
 
-/*
- * The integer rules of DESIGN.md 3.1. Default mode (ProtoJSON): a number,
- * or a string holding a number literal, with an exact integer value in
- * range. Strict mode: uint64 only as a string matching 0|[1-9][0-9]*,
- * int64 only as a number matching -?(0|[1-9][0-9]*); the JSON type is
- * checked first, then the form, then the range.
- */
-static ixj_status
-integer_error(const ixj_decoder *d, bool is_unsigned, int jt, const char *text,
-              size_t len, void *dst)
+/* The detail of a type error: the kind of value the field expects,
+ * and the JSON type found. */
+static unsigned
+type_detail(const ixj__field *fld, int jt)
 {
-    int canonical_type = is_unsigned ? J_STRING : J_NUMBER;
-    uint64_t v;
-    if (jt != J_STRING && jt != J_NUMBER)
-        return IXJ_ERR_TYPE;
-    if (d->strict && jt != canonical_type)
-        return IXJ_ERR_TYPE;
-    if (ixj__plain_digits(text, len, &v)) { /* canonical in both modes */
-        if (is_unsigned)
-            *(uint64_t *)dst = v;
-        else if (v <= INT64_MAX)
-            *(int64_t *)dst = (int64_t)v;
-        else
-            return IXJ_ERR_RANGE;
-        return IXJ_OK;
-    }
-    if (d->strict) {
-        if (is_unsigned ? !ixj__is_canonical_unsigned(text, len)
-                        : !ixj__is_canonical_signed(text, len))
-            return IXJ_ERR_NUMBER;
-    }
-    return is_unsigned ? ixj__text_to_u64(text, len, dst)
-                       : ixj__text_to_i64(text, len, dst);
+    static const uint8_t first[] = {
+        [IXJ__KIND_STRING] = IXJ__D_TYPE_STRING_NULL,
+        [IXJ__KIND_UINT64] = IXJ__D_TYPE_INTEGER_NULL,
+        [IXJ__KIND_INT64] = IXJ__D_TYPE_INTEGER_NULL,
+        [IXJ__KIND_BOOL] = IXJ__D_TYPE_BOOL_NULL,
+        [IXJ__KIND_TIMESTAMP] = IXJ__D_TYPE_TIMESTAMP_NULL,
+        [IXJ__KIND_ENUM] = IXJ__D_TYPE_ENUM_NULL,
+        [IXJ__KIND_OBJECT] = IXJ__D_TYPE_OBJECT_NULL,
+        [IXJ__KIND_OBJECT_ARRAY] = IXJ__D_TYPE_ARRAY_NULL,
+        [IXJ__KIND_STRING_ARRAY] = IXJ__D_TYPE_ARRAY_NULL,
+    };
+    return first[fld->kind] + (unsigned)jt;
+}
+
+/* A type error at the token of a field's value. */
+static int
+wrong_type(ixj_decoder *d, const ixj__field *fld, int jt, const ixj__token *tok)
+{
+    return fail_detail(d, IXJ_ERR_TYPE, type_detail(fld, jt), tok,
+                       PATH_CURRENT);
 }
 
 /* Decodes a scalar value into its member of owner. Returns 0 after
@@ -520,37 +531,43 @@ store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
 {
     void *dst = ixj__member(owner, fld);
     ixj_status st;
+    uint8_t detail;
 
     switch ((ixj__kind)fld->kind) {
     case IXJ__KIND_STRING:
         if (jt != J_STRING)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         return store_string(d, dst, text, len, tok);
     case IXJ__KIND_UINT64:
     case IXJ__KIND_INT64:
-        st =
-            integer_error(d, fld->kind == IXJ__KIND_UINT64, jt, text, len, dst);
-        return st == IXJ_OK ? 1 : fail(d, st, tok, PATH_CURRENT);
+        if (jt != J_STRING && jt != J_NUMBER)
+            return wrong_type(d, fld, jt, tok);
+        st = ixj__integer_field(fld->kind == IXJ__KIND_UINT64, d->strict,
+                                jt == J_STRING, text, len, dst, &detail);
+        return st == IXJ_OK ? 1 : fail_detail(d, st, detail, tok, PATH_CURRENT);
     case IXJ__KIND_BOOL:
         if (jt != J_BOOL)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         *(bool *)dst = len != 0;
         return 1;
     case IXJ__KIND_TIMESTAMP:
         if (jt != J_STRING)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         if (!ixj__rfc3339_parse(text, len, dst))
-            return fail(d, IXJ_ERR_TIMESTAMP, tok, PATH_CURRENT);
+            return fail_detail(d, IXJ_ERR_TIMESTAMP,
+                               ixj__rfc3339_explain(text, len), tok,
+                               PATH_CURRENT);
         return 1;
     case IXJ__KIND_ENUM: {
         int v;
         if (jt != J_STRING)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         v = ixj__enum_value(fld->enumeration, text, len);
         if (v < 0) {
             /* A literal the spec does not (yet) have: keep its text. */
             if (d->strict)
-                return fail(d, IXJ_ERR_ENUM, tok, PATH_CURRENT);
+                return fail_detail(d, IXJ_ERR_ENUM, fld->enumeration->detail,
+                                   tok, PATH_CURRENT);
             d->unrecognized_enums++;
             if (!store_string(d,
                               (ixj_string *)((char *)owner + fld->aux_offset),
@@ -565,7 +582,7 @@ store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
     case IXJ__KIND_STRING_ARRAY:
         break;
     }
-    return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+    return wrong_type(d, fld, jt, tok);
 }
 
 /* A member's value: the one dispatch on (field kind, JSON type). */
@@ -578,13 +595,18 @@ store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
     uint64_t bit = UINT64_C(1) << fld->bit;
     frame *child;
 
-    if (jt == J_NULL) { /* ProtoJSON: null is the same as absent */
+    if (jt == J_NULL) {
+        /* ProtoJSON: null is the same as absent. The spec (OpenAPI 3.0)
+         * makes no field nullable: strict mode refuses it. */
+        if (d->strict)
+            return fail_detail(d, IXJ_ERR_TYPE, IXJ__D_STRICT_NULL, tok,
+                               PATH_CURRENT);
         f->key_pending = false;
         return 1;
     }
     if (jt == J_OBJECT) {
         if (fld->kind != IXJ__KIND_OBJECT)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         *(uint64_t *)owner |= bit;
         if ((child = push_frame(d, FR_OBJECT, tok)) == NULL)
             return 0;
@@ -595,7 +617,7 @@ store_member(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
     if (jt == J_ARRAY) {
         if (fld->kind != IXJ__KIND_OBJECT_ARRAY &&
             fld->kind != IXJ__KIND_STRING_ARRAY)
-            return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+            return wrong_type(d, fld, jt, tok);
         *(uint64_t *)owner |= bit;
         if ((child = push_frame(d, FR_ARRAY, tok)) == NULL)
             return 0;
@@ -686,7 +708,8 @@ element_done(ixj_decoder *d, frame *f, const ixj__token *tok)
         stop = d->elements[f->element].fn(d->elements[f->element].ctx, &info);
         callback_leave(d);
         if (stop != 0)
-            return fail(d, IXJ_STOPPED, tok, PATH_CURRENT);
+            return fail_detail(d, IXJ_STOPPED, IXJ__D_ELEMENT_STOP, tok,
+                               PATH_CURRENT);
     }
     ixj__arena_rewind_to(d->arena, &f->mark);
     d->result_bytes = f->charged;
@@ -704,7 +727,11 @@ store_element(ixj_decoder *d, frame *f, int jt, const char *text, size_t len,
 
     /* ProtoJSON forbids null elements. */
     if (jt != (objects ? J_OBJECT : J_STRING))
-        return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        return fail_detail(d, IXJ_ERR_TYPE,
+                           jt == J_NULL ? IXJ__D_NULL_ELEMENT
+                           : objects    ? IXJ__D_TYPE_OBJECT_NULL + (unsigned)jt
+                                     : IXJ__D_TYPE_STRING_NULL + (unsigned)jt,
+                           tok, PATH_CURRENT);
     if (f->mode != KEEP)
         f->charged = d->result_bytes; /* given back after the element */
     if (!charge(d, f->item_size, tok))
@@ -769,7 +796,9 @@ on_root_value(ixj_decoder *d, int jt, const ixj__token *tok)
         return 1;
     }
     if (jt != J_OBJECT) /* the guard reports this first */
-        return fail(d, IXJ_ERR_TYPE, tok, PATH_CURRENT);
+        return fail_detail(d, IXJ_ERR_TYPE,
+                           IXJ__D_TYPE_OBJECT_NULL + (unsigned)jt, tok,
+                           PATH_CURRENT);
     if ((f = push_frame(d, FR_OBJECT, tok)) == NULL)
         return 0;
     if (d->type == IXJ_TYPE_AUTO)
@@ -807,6 +836,20 @@ on_value(ixj_decoder *d, int jt, int boolean)
         return store_member(d, f, jt, text, len, tok);
     f->count++;
     return store_element(d, f, jt, text, len, tok);
+}
+
+/* Why strict mode refuses a key of an object frame. */
+static unsigned
+unknown_detail(const frame *f, const char *key, size_t len)
+{
+    bool is_alias;
+    if (f->desc == NULL) /* the top level, no type decided yet */
+        return ixj__detect_type(key, len, true) != IXJ_TYPE_AUTO
+                   ? IXJ__D_ALIAS_IN_STRICT
+                   : IXJ__D_UNKNOWN_TOP_KEY;
+    return ixj__find_field(f->desc, key, len, 0, true, &is_alias) != NULL
+               ? IXJ__D_ALIAS_IN_STRICT
+               : IXJ__D_UNKNOWN_KEY;
 }
 
 static int
@@ -847,7 +890,8 @@ on_key(ixj_decoder *d)
         if (f->kind != FR_OBJECT)
             return 1;
         if (d->strict)
-            return fail(d, IXJ_ERR_UNKNOWN_FIELD, tok, PATH_CURRENT);
+            return fail_detail(d, IXJ_ERR_UNKNOWN_FIELD,
+                               unknown_detail(f, key, len), tok, PATH_CURRENT);
         d->unknown_fields++;
         return 1;
     }
@@ -855,9 +899,16 @@ on_key(ixj_decoder *d)
     f->key_copied = false;
     f->key = is_alias ? fld->alias : fld->name;
     f->key_len = is_alias ? fld->alias_len : fld->name_len;
-    if ((f->seen >> fld->bit) & 1)
-        return fail(d, IXJ_ERR_DUPLICATE_KEY, tok, PATH_CURRENT);
+    if ((f->seen >> fld->bit) & 1) {
+        bool earlier_alias = (f->seen_alias >> fld->bit) & 1;
+        return fail_detail(d, IXJ_ERR_DUPLICATE_KEY,
+                           earlier_alias != is_alias ? IXJ__D_DUPLICATE_ALIAS
+                                                     : IXJ__D_DUPLICATE,
+                           tok, PATH_CURRENT);
+    }
     f->seen |= UINT64_C(1) << fld->bit;
+    if (is_alias)
+        f->seen_alias |= UINT64_C(1) << fld->bit;
     f->hint = (uint8_t)(fld->bit + 1);
     return 1;
 }
@@ -867,12 +918,20 @@ on_end(ixj_decoder *d)
 {
     const ixj__token *tok = ixj__fifo_pop(&d->guard);
     frame *f = top(d);
+    uint64_t missing;
 
     if (f->kind == FR_OBJECT) {
-        if (f->desc == NULL && !resolve_root(d, f, IXJ_TYPE_JOB, tok))
-            return 0; /* no key decided: `{}` is the job envelope */
-        if (d->strict && (f->desc->required & ~*(uint64_t *)f->base) != 0)
-            return fail(d, IXJ_ERR_MISSING_FIELD, tok, PATH_CONTAINER);
+        /* Under IXJ_TYPE_AUTO, no key of the top-level object named a
+         * payload type: saying "ok" for any object would be a false
+         * pass. */
+        if (f->desc == NULL)
+            return fail_detail(d, IXJ_ERR_UNIDENTIFIED, IXJ__D_UNIDENTIFIED,
+                               tok, PATH_CONTAINER);
+        missing = f->desc->required & ~*(uint64_t *)f->base;
+        if (d->strict && missing != 0)
+            return fail_detail(d, IXJ_ERR_MISSING_FIELD,
+                               f->desc->missing[__builtin_ctzll(missing)], tok,
+                               PATH_CONTAINER);
     } else if (f->kind == FR_ARRAY) {
         if (!finish_array(d, f, tok))
             return 0;
@@ -996,10 +1055,10 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
             ixj__fifo_empty(&d->guard) ? NULL : &d->guard.fifo[d->guard.fifo_r];
         d->yajl = NULL; /* its memory is reclaimed */
         if (tok != NULL)
-            record_error(d, IXJ_ERR_NOMEM, tok->offset, tok->line,
+            record_error(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok->offset, tok->line,
                          tok->offset - tok->line_start + 1, PATH_CURRENT);
         else
-            record_error_here(d, IXJ_ERR_NOMEM, PATH_CURRENT);
+            record_error_here(d, IXJ_ERR_NOMEM, IXJ__D_NONE, PATH_CURRENT);
         return d->error.code;
     }
     if (ys == yajl_status_ok)
@@ -1008,7 +1067,7 @@ to_yajl(ixj_decoder *d, const void *text, size_t len)
     if (d->error.code == IXJ_OK) {
         /* yajl rejected a skeleton of text the guard accepted: they must
          * agree, so this is a bug; report it rather than crash. */
-        record_error_here(d, IXJ_ERR_SYNTAX, PATH_CONTAINER);
+        record_error_here(d, IXJ_ERR_SYNTAX, IXJ__D_NONE, PATH_CONTAINER);
     }
     return d->error.code;
 }
@@ -1087,8 +1146,8 @@ stream_batch(ixj_decoder *d)
     ixj_status st = IXJ_OK;
     if (g->root_not_object && !d->doc_failed) {
         /* the first error of its document, at its first byte */
-        record_error(d, IXJ_ERR_TYPE, g->value_start, g->value_line,
-                     g->value_column, PATH_CONTAINER);
+        record_error(d, IXJ_ERR_TYPE, g->root_detail, g->value_start,
+                     g->value_line, g->value_column, PATH_CONTAINER);
         d->doc_failed = true;
     }
     if (!d->doc_failed)
@@ -1136,7 +1195,7 @@ deliver_document(ixj_decoder *d)
     callback_leave(d);
     if (stop != 0) {
         clear_document(d);
-        record_error_here(d, IXJ_STOPPED, PATH_CONTAINER);
+        record_error_here(d, IXJ_STOPPED, IXJ__D_DOCUMENT_STOP, PATH_CONTAINER);
         return fail_now(d);
     }
     return IXJ_OK;
@@ -1151,7 +1210,7 @@ next_document(ixj_decoder *d)
     clear_document(d);
     ixj__guard_begin(&d->guard);
     if (!ready_yajl(d)) {
-        record_error_here(d, IXJ_ERR_NOMEM, PATH_CONTAINER);
+        record_error_here(d, IXJ_ERR_NOMEM, IXJ__D_NONE, PATH_CONTAINER);
         return fail_now(d);
     }
     return IXJ_OK;
@@ -1492,7 +1551,7 @@ ixj_decoder_begin(ixj_decoder *d, ixj_type type)
     if (!ready_yajl(d) || d->arena == NULL) {
         /* The document fails before its first byte: the error sticks like
          * any other until the next begin or reset. */
-        record_error(d, IXJ_ERR_NOMEM, 0, 1, 1, PATH_CONTAINER);
+        record_error(d, IXJ_ERR_NOMEM, IXJ__D_NONE, 0, 1, 1, PATH_CONTAINER);
         return fail_now(d);
     }
 

@@ -3,20 +3,22 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "detail.h"
 #include "schema.h"
 
 #define LITERAL_(prefix, name) #prefix "_" #name,
 #define LENGTH_(prefix, name)  sizeof(#prefix "_" #name) - 1,
 
-#define ENUM_DESC(name, LIST)                                      \
+#define ENUM_DESC(suffix, name, LIST)                              \
     static const char *const name##_literals[] = {LIST(LITERAL_)}; \
     static const unsigned char name##_lengths[] = {LIST(LENGTH_)}; \
     const ixj__enum_desc ixj__enum_##name = {                      \
         "ixj_" #name, name##_literals, name##_lengths,             \
-        (int)(sizeof(name##_lengths) / sizeof(name##_lengths[0]))}
+        (int)(sizeof(name##_lengths) / sizeof(name##_lengths[0])), \
+        IXJ__D_ENUM_##suffix}
 
 #define ENUM_DESC_(suffix, value, name) \
-    ENUM_DESC(name, IXJ_##suffix##_LITERALS);
+    ENUM_DESC(suffix, name, IXJ_##suffix##_LITERALS);
 IXJ_ENUM_MAP(ENUM_DESC_)
 
 int

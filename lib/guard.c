@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "detail.h"
 #include "utf8.h"
 
 #ifdef __SSE2__
@@ -122,6 +123,7 @@ ixj__guard_begin(ixj__guard *g)
     g->value_line = g->line;
     g->root_not_object = false;
     g->started = false;
+    g->leading_zero_at = UINT64_MAX;
     g->state = GS_VALUE_TOP;
     g->sub = 0;
     g->key = 0;
@@ -206,9 +208,10 @@ state_ctx(const ixj__guard *g)
 /* Records the first error. Every offset a guard error names lies on the
  * current line (tokens never span lines), so the column follows from it. */
 static void
-fail(ixj__guard *g, int code, uint64_t offset, int ctx)
+fail(ixj__guard *g, int code, uint8_t detail, uint64_t offset, int ctx)
 {
     g->err_code = code;
+    g->err_detail = detail;
     g->err_ctx = ctx;
     g->err_offset = offset;
     g->err_line = g->line;
@@ -221,6 +224,123 @@ after_value_state(const ixj__guard *g)
     if (g->depth == 0)
         return GS_DONE;
     return g->is_array[g->depth - 1] ? GS_AFTER_ELEMENT : GS_AFTER_MEMBER;
+}
+
+/* ---- error details (computed on the error path only) ---- */
+
+/* Why a byte cannot start a UTF-8 sequence. */
+static uint8_t
+lead_detail(uint8_t c)
+{
+    if (c < 0xC0)
+        return IXJ__D_STRAY_CONTINUATION;
+    return c < 0xC2 ? IXJ__D_OVERLONG_LEAD : IXJ__D_NEVER_UTF8;
+}
+
+/* Why byte c cannot continue the sequence that `lead` began. Only the
+ * first continuation byte has a narrower range than 0x80-0xBF. */
+static uint8_t
+continuation_detail(uint8_t lead, uint8_t c)
+{
+    if (c < 0x80 || c > 0xBF)
+        return IXJ__D_CUT_SEQUENCE;
+    if (lead == 0xE0 || lead == 0xF0)
+        return IXJ__D_OVERLONG;
+    return lead == 0xED ? IXJ__D_UTF8_SURROGATE : IXJ__D_ABOVE_UNICODE;
+}
+
+/* The detail of a top-level value that is not an object, by its first
+ * byte. */
+static uint8_t
+root_type_detail(uint8_t c)
+{
+    int type = c == '"'                 ? IXJ__JSON_STRING
+               : c == '['               ? IXJ__JSON_ARRAY
+               : c == 'n'               ? IXJ__JSON_NULL
+               : (c == 't' || c == 'f') ? IXJ__JSON_BOOL
+                                        : IXJ__JSON_NUMBER;
+    return (uint8_t)(IXJ__D_TYPE_OBJECT_NULL + type);
+}
+
+/* Why a number cannot end in sub-state sub. */
+static uint8_t
+number_detail(int sub)
+{
+    if (sub == NS_MINUS)
+        return IXJ__D_MINUS_ALONE;
+    return sub == NS_DOT ? IXJ__D_DOT_ALONE : IXJ__D_EXPONENT_ALONE;
+}
+
+/* Why byte c cannot start a value. */
+static uint8_t
+value_detail(uint8_t c)
+{
+    if (c == 'N' || c == 'I')
+        return IXJ__D_NOT_A_NUMBER;
+    if (c == '+')
+        return IXJ__D_PLUS_SIGN;
+    return c == '.' ? IXJ__D_LEADING_DOT : IXJ__D_EXPECTED_VALUE;
+}
+
+/* Why byte c, at offset pos, cannot come next in grammar state `state`
+ * (between tokens). */
+static uint8_t
+between_detail(const ixj__guard *g, int state, uint8_t c, uint64_t pos)
+{
+    if (c == 0x0C)
+        return IXJ__D_FORM_FEED;
+    if (c == 0x0B)
+        return IXJ__D_VERTICAL_TAB;
+    if (c < 0x20)
+        return IXJ__D_CONTROL_OUTSIDE;
+    if (c == 0xEF && state == GS_VALUE_TOP && pos == g->doc_start)
+        return IXJ__D_BOM;
+    if (c >= 0x80)
+        return IXJ__D_NON_ASCII_OUTSIDE;
+    if (c == '/')
+        return IXJ__D_COMMENT;
+    if (c == '\'')
+        return IXJ__D_SINGLE_QUOTE;
+    if (pos == g->leading_zero_at)
+        return IXJ__D_LEADING_ZERO;
+    switch (state) {
+    case GS_VALUE_ELEMENT:
+        return c == ']' ? IXJ__D_COMMA_BEFORE_BRACKET : value_detail(c);
+    case GS_VALUE_TOP:
+    case GS_VALUE_MEMBER:
+    case GS_ARRAY_FIRST:
+        return value_detail(c);
+    case GS_OBJECT_FIRST:
+        return IXJ__D_EXPECTED_KEY_OR_CLOSE;
+    case GS_KEY:
+        return c == '}' ? IXJ__D_COMMA_BEFORE_BRACE : IXJ__D_EXPECTED_KEY;
+    case GS_COLON:
+        return IXJ__D_EXPECTED_COLON;
+    case GS_AFTER_MEMBER:
+        return IXJ__D_EXPECTED_COMMA_OR_BRACE;
+    case GS_AFTER_ELEMENT:
+        return IXJ__D_EXPECTED_COMMA_OR_BRACKET;
+    default:
+        return IXJ__D_AFTER_TOP;
+    }
+}
+
+/* Why the input ended too soon, in the current state. */
+static uint8_t
+truncated_detail(const ixj__guard *g)
+{
+    switch (g->state) {
+    case GS_STRING:
+        return IXJ__D_IN_STRING;
+    case GS_NUMBER:
+        return IXJ__D_IN_NUMBER;
+    case GS_LITERAL:
+        return IXJ__D_IN_LITERAL;
+    default:
+        if (g->depth == 0)
+            return IXJ__D_EMPTY;
+        return g->is_array[g->depth - 1] ? IXJ__D_IN_ARRAY : IXJ__D_IN_OBJECT;
+    }
 }
 
 static bool
@@ -304,7 +424,8 @@ finish_hex(ixj__guard *g)
     int ctx = g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
     if (g->sub == SS_LOW_HEX) {
         if (u < 0xDC00 || u > 0xDFFF) {
-            fail(g, IXJ_ERR_STRING, g->high_start, ctx);
+            fail(g, IXJ_ERR_STRING, IXJ__D_HIGH_THEN_NOT_LOW, g->high_start,
+                 ctx);
             return false;
         }
         g->sub = SS_PLAIN;
@@ -316,7 +437,8 @@ finish_hex(ixj__guard *g)
         return true;
     }
     if ((u >= 0xDC00 && u <= 0xDFFF) || (u == 0 && !g->allow_nul)) {
-        fail(g, IXJ_ERR_STRING, g->esc_start, ctx);
+        fail(g, IXJ_ERR_STRING, u == 0 ? IXJ__D_NUL : IXJ__D_LONE_LOW,
+             g->esc_start, ctx);
         return false;
     }
     g->sub = SS_PLAIN;
@@ -363,14 +485,16 @@ resume:
                 break;
             }
             if (c < 0x20) {
-                fail(g, IXJ_ERR_SYNTAX, POS(p), ctx);
+                fail(g, IXJ_ERR_SYNTAX, (uint8_t)(IXJ__D_CONTROL_00 + c),
+                     POS(p), ctx);
                 return TOK_ERROR;
             }
             if (!ixj__utf8_lead(c, &g->seq_left, &g->seq_lo, &g->seq_hi)) {
-                fail(g, IXJ_ERR_STRING, POS(p), ctx);
+                fail(g, IXJ_ERR_STRING, lead_detail(c), POS(p), ctx);
                 return TOK_ERROR;
             }
             g->seq_start = POS(p);
+            g->seq_lead = c;
             g->sub = SS_UTF8;
             p++;
             break;
@@ -379,7 +503,8 @@ resume:
                 goto at_limit;
             c = *p;
             if (c < g->seq_lo || c > g->seq_hi) {
-                fail(g, IXJ_ERR_STRING, g->seq_start, ctx);
+                fail(g, IXJ_ERR_STRING, continuation_detail(g->seq_lead, c),
+                     g->seq_start, ctx);
                 return TOK_ERROR;
             }
             g->seq_lo = 0x80;
@@ -399,7 +524,7 @@ resume:
             } else if (is_short_escape(c)) {
                 g->sub = SS_PLAIN;
             } else {
-                fail(g, IXJ_ERR_SYNTAX, g->esc_start, ctx);
+                fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start, ctx);
                 return TOK_ERROR;
             }
             p++;
@@ -412,7 +537,7 @@ resume:
                     goto at_limit;
                 v = hex_value(*p);
                 if (v < 0) {
-                    fail(g, IXJ_ERR_SYNTAX, g->esc_start, ctx);
+                    fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_HEX, g->esc_start, ctx);
                     return TOK_ERROR;
                 }
                 g->hex = g->hex * 16 + (uint32_t)v;
@@ -426,7 +551,7 @@ resume:
             if (p == lim)
                 goto at_limit;
             if (*p != '\\') {
-                fail(g, IXJ_ERR_STRING, g->high_start, ctx);
+                fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start, ctx);
                 return TOK_ERROR;
             }
             g->esc_start = POS(p);
@@ -446,8 +571,10 @@ resume:
             }
             /* A well-formed escape that is not a low surrogate breaks the
              * pair; a malformed one is a syntax error first. */
-            fail(g, is_short_escape(c) ? IXJ_ERR_STRING : IXJ_ERR_SYNTAX,
-                 is_short_escape(c) ? g->high_start : g->esc_start, ctx);
+            if (is_short_escape(c))
+                fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start, ctx);
+            else
+                fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start, ctx);
             return TOK_ERROR;
         }
     }
@@ -464,7 +591,7 @@ at_limit:
         lim = p + 1;
         goto resume;
     }
-    fail(g, IXJ_ERR_LIMIT, g->tok_start, ctx);
+    fail(g, IXJ_ERR_LIMIT, IXJ__D_STRING_LIMIT, g->tok_start, ctx);
     return TOK_ERROR;
 #undef POS
 }
@@ -519,13 +646,17 @@ scan_number(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
         int next = number_step(g->sub, *p);
         if (next < 0) {
             *pp = p;
-            if (number_accepts(g->sub))
+            if (number_accepts(g->sub)) {
+                if (g->sub == NS_ZERO && *p >= '0' && *p <= '9')
+                    g->leading_zero_at = pos; /* a syntax error, next */
                 return TOK_DONE;
-            fail(g, IXJ_ERR_SYNTAX, pos, IXJ__CTX_VALUE);
+            }
+            fail(g, IXJ_ERR_SYNTAX, number_detail(g->sub), pos, IXJ__CTX_VALUE);
             return TOK_ERROR;
         }
         if (pos >= limit_offset) {
-            fail(g, IXJ_ERR_LIMIT, g->tok_start, IXJ__CTX_VALUE);
+            fail(g, IXJ_ERR_LIMIT, IXJ__D_NUMBER_LIMIT, g->tok_start,
+                 IXJ__CTX_VALUE);
             return TOK_ERROR;
         }
         g->sub = (uint8_t)next;
@@ -546,7 +677,11 @@ scan_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
             return TOK_MORE;
         }
         if (*p != (uint8_t)*g->literal) {
-            fail(g, IXJ_ERR_SYNTAX, base + (uint64_t)(p - buf), IXJ__CTX_VALUE);
+            fail(g, IXJ_ERR_SYNTAX,
+                 g->word == 't'   ? IXJ__D_LITERAL_TRUE
+                 : g->word == 'f' ? IXJ__D_LITERAL_FALSE
+                                  : IXJ__D_LITERAL_NULL,
+                 base + (uint64_t)(p - buf), IXJ__CTX_VALUE);
             return TOK_ERROR;
         }
         g->literal++;
@@ -640,11 +775,14 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
         }                                                \
         p++;                                             \
     }
-#define FAIL(code, ptr, ctx)          \
-    do {                              \
-        SAVE();                       \
-        fail(g, code, POS(ptr), ctx); \
+#define FAIL(code, detail, ptr, ctx)          \
+    do {                                      \
+        SAVE();                               \
+        fail(g, code, detail, POS(ptr), ctx); \
     } while (0)
+/* A syntax error at the byte c at p, between tokens. */
+#define FAIL_SYNTAX(ctx) \
+    FAIL(IXJ_ERR_SYNTAX, between_detail(g, state, c, POS(p)), p, ctx)
 /* The open token's bytes in this input, from its first byte (or from the
  * hold, with the bytes of this input up to `upto` appended, when it began
  * in an earlier one). */
@@ -655,7 +793,7 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
             out_len = (size_t)((const char *)(upto)-out_text);    \
         } else {                                                  \
             if (!hold_append(g, buf, (size_t)((upto)-buf))) {     \
-                FAIL(IXJ_ERR_NOMEM, buf, IXJ__CTX_VALUE);         \
+                FAIL(IXJ_ERR_NOMEM, 0, buf, IXJ__CTX_VALUE);      \
                 goto error;                                       \
             }                                                     \
             out_text = g->hold;                                   \
@@ -719,8 +857,8 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
             goto close;
         /* fallthrough */
     default:
-        FAIL(IXJ_ERR_SYNTAX, p,
-             state == GS_ARRAY_FIRST ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE);
+        FAIL_SYNTAX(state == GS_ARRAY_FIRST ? IXJ__CTX_CONTAINER
+                                            : IXJ__CTX_VALUE);
         goto error;
     }
     if (state == GS_VALUE_TOP) {
@@ -729,19 +867,20 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
         g->value_line = line;
         if (c != '{' && g->root_object) {
             if (g->stream == IXJ__ONE_DOCUMENT) {
-                FAIL(IXJ_ERR_TYPE, p, IXJ__CTX_VALUE);
+                FAIL(IXJ_ERR_TYPE, root_type_detail(c), p, IXJ__CTX_VALUE);
                 goto error;
             }
             /* A stream reads the value to its end, to find the next
              * document; the decoder fails this one. */
             g->root_not_object = true;
+            g->root_detail = root_type_detail(c);
             g->value_column = POS(p) - line_start + 1;
         }
     }
     if (tp == fifo_end)
         goto fifo_full;
     if (state >= GS_VALUE_ELEMENT && ++g->count[depth - 1] > g->max_array) {
-        FAIL(IXJ_ERR_LIMIT, p, IXJ__CTX_VALUE);
+        FAIL(IXJ_ERR_LIMIT, IXJ__D_ARRAY_LIMIT, p, IXJ__CTX_VALUE);
         goto error;
     }
     if (c == '"') {
@@ -750,12 +889,12 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
     }
     if (c == '{' || c == '[') {
         if (depth >= g->max_depth) {
-            FAIL(IXJ_ERR_LIMIT, p, IXJ__CTX_VALUE);
+            FAIL(IXJ_ERR_LIMIT, IXJ__D_DEPTH_LIMIT, p, IXJ__CTX_VALUE);
             goto error;
         }
         g->depth = depth;
         if (!push_container(g, c == '[')) {
-            FAIL(IXJ_ERR_NOMEM, p, IXJ__CTX_VALUE);
+            FAIL(IXJ_ERR_NOMEM, 0, p, IXJ__CTX_VALUE);
             goto error;
         }
         PUSH(POS(p), NULL, 0, false);
@@ -778,6 +917,7 @@ value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
             goto literal_done;
         }
         g->literal = word + 1;
+        g->word = c;
         p++;
         goto literal_slow;
     }
@@ -910,14 +1050,14 @@ key: /* state: OBJECT_FIRST or KEY */
     }
     if (c == '}' && state == GS_OBJECT_FIRST)
         goto close;
-    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
     goto error;
 
 colon:
     state = GS_COLON;
     NEXT_BYTE();
     if (c != ':') {
-        FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+        FAIL_SYNTAX(IXJ__CTX_CONTAINER);
         goto error;
     }
     *skel++ = ':';
@@ -943,7 +1083,7 @@ after_member:
     }
     if (c == '}')
         goto close;
-    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
     goto error;
 
 after_element:
@@ -957,7 +1097,7 @@ after_element:
     }
     if (c == ']')
         goto close;
-    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
     goto error;
 
 close: /* p at a '}' or ']' that matches the open container */
@@ -982,7 +1122,7 @@ done:
         return;
     }
     NEXT_BYTE();
-    FAIL(IXJ_ERR_SYNTAX, p, IXJ__CTX_CONTAINER);
+    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
     goto error;
 
 record_end: /* NDJSON: p at the LF that ends the record */
@@ -1008,7 +1148,7 @@ record_end: /* NDJSON: p at the LF that ends the record */
         }
         goto value;
     }
-    FAIL(IXJ_ERR_TRUNCATED, p,
+    FAIL(IXJ_ERR_TRUNCATED, IXJ__D_LINE_ENDS, p,
          state == GS_VALUE_MEMBER || state == GS_VALUE_ELEMENT
              ? IXJ__CTX_VALUE
              : IXJ__CTX_CONTAINER);
@@ -1018,7 +1158,7 @@ at_end: /* p == end */
     SAVE();
     if (clamped && end < buf + len) {
         /* The byte at `end` is the first beyond the document limit. */
-        fail(g, IXJ_ERR_LIMIT, POS(end), state_ctx(g));
+        fail(g, IXJ_ERR_LIMIT, IXJ__D_DOCUMENT_LIMIT, POS(end), state_ctx(g));
         goto error;
     }
     if (ixj__guard_in_token(g)) {
@@ -1026,7 +1166,7 @@ at_end: /* p == end */
         const uint8_t *from =
             g->tok_start >= base ? buf + (g->tok_start - base) : buf;
         if (!hold_append(g, from, (size_t)(end - from))) {
-            fail(g, IXJ_ERR_NOMEM, g->tok_start, state_ctx(g));
+            fail(g, IXJ_ERR_NOMEM, 0, g->tok_start, state_ctx(g));
             goto error;
         }
     }
@@ -1091,7 +1231,8 @@ ixj__guard_end(ixj__guard *g, bool *complete)
     }
     *complete = g->state == GS_DONE;
     if (!*complete && (g->started || g->stream == IXJ__ONE_DOCUMENT))
-        fail(g, IXJ_ERR_TRUNCATED, g->offset, state_ctx(g));
+        fail(g, IXJ_ERR_TRUNCATED, truncated_detail(g), g->offset,
+             state_ctx(g));
     if (number_ended)
         g->value_end = g->offset;
     return number_ended;

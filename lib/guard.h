@@ -100,8 +100,10 @@ typedef struct ixj__guard {
     uint64_t value_line;   /* line of its value's first byte */
     uint64_t value_column; /* and column, when root_not_object */
     /* (streams) the top-level value is not the object the type needs:
-     * a type error at value_start, taken by the decoder */
+     * a type error at value_start, taken by the decoder, with this
+     * detail */
     bool root_not_object;
+    uint8_t root_detail;
     bool started;        /* the value has begun */
     uint64_t line;       /* 1-based line of the next byte */
     uint64_t line_start; /* offset of the first byte of that line */
@@ -126,7 +128,12 @@ typedef struct ixj__guard {
     uint8_t seq_left;    /* UTF-8 continuation bytes still due */
     uint8_t seq_lo;      /* range of the next continuation byte */
     uint8_t seq_hi;
+    uint8_t seq_lead;    /* its lead byte (for error details) */
     const char *literal; /* rest of true/false/null still due */
+    uint8_t word;        /* first letter of that literal */
+    /* Offset of a digit that follows a number `0` or `-0`: a syntax error
+     * there is a leading zero (for its detail). */
+    uint64_t leading_zero_at;
 
     /* A token cut by the end of a chunk: its bytes from its first. */
     char *hold;
@@ -142,8 +149,9 @@ typedef struct ixj__guard {
     char skeleton[IXJ__SKELETON_SIZE];
 
     /* The first error. */
-    int err_code; /* ixj_status; 0 when none */
-    int err_ctx;  /* IXJ__CTX_* */
+    int err_code;       /* ixj_status; 0 when none */
+    int err_ctx;        /* IXJ__CTX_* */
+    uint8_t err_detail; /* ixj__detail */
     uint64_t err_offset;
     uint64_t err_line;
     uint64_t err_column;

@@ -8,6 +8,7 @@
  */
 #include <stddef.h>
 
+#include "detail.h"
 #include "schema.h"
 
 /* The part of a descriptor that depends on the kind. */
@@ -93,15 +94,20 @@
         #S "." #member " does not have the type of a " #kind_);         \
     AUX_CHECK_##kind_(S, member)
 
-/* Descriptor of struct ixj_<name> from field list <LIST>. */
-#define OBJECT_DESC(name, LIST, required_mask)                         \
+/* Descriptor of struct ixj_<name> from field list <LIST>; the fields
+ * strict mode requires and, per presence bit, the detail of their absence
+ * (NULL when none is required). */
+#define OBJECT_DESC(name, LIST, required_mask, missing_details)        \
     static const ixj__field name##_fields[] = {LIST(name##_DESCRIBE)}; \
     LIST(name##_CHECK)                                                 \
     _Static_assert(sizeof(name##_fields) / sizeof(ixj__field) <= 64,   \
                    "presence fits in 64 bits");                        \
     const ixj__object_desc ixj__object_##name = {                      \
-        "ixj_" #name, sizeof(ixj_##name),                              \
-        sizeof(name##_fields) / sizeof(ixj__field), required_mask,     \
+        "ixj_" #name,                                                  \
+        sizeof(ixj_##name),                                            \
+        sizeof(name##_fields) / sizeof(ixj__field),                    \
+        required_mask,                                                 \
+        missing_details,                                               \
         name##_fields}
 
 #define data_source_job_DESCRIBE(...) \
@@ -134,20 +140,24 @@
     _Static_assert(sizeof(ixj_##name) == sizeof(int), "enum is an int");
 IXJ_ENUM_MAP(ENUM_IS_INT_)
 
-OBJECT_DESC(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0);
-OBJECT_DESC(job, IXJ_JOB_FIELDS, 0);
-OBJECT_DESC(job_envelope, IXJ_JOB_ENVELOPE_FIELDS, 0);
-OBJECT_DESC(pages, IXJ_PAGES_FIELDS, 0);
-OBJECT_DESC(links, IXJ_LINKS_FIELDS, 0);
-OBJECT_DESC(meta, IXJ_META_FIELDS, 0);
-OBJECT_DESC(job_list, IXJ_JOB_LIST_FIELDS, 0);
-OBJECT_DESC(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0);
-OBJECT_DESC(signed_url, IXJ_SIGNED_URL_FIELDS, 0);
+OBJECT_DESC(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0, NULL);
+OBJECT_DESC(job, IXJ_JOB_FIELDS, 0, NULL);
+OBJECT_DESC(job_envelope, IXJ_JOB_ENVELOPE_FIELDS, 0, NULL);
+OBJECT_DESC(pages, IXJ_PAGES_FIELDS, 0, NULL);
+OBJECT_DESC(links, IXJ_LINKS_FIELDS, 0, NULL);
+OBJECT_DESC(meta, IXJ_META_FIELDS, 0, NULL);
+OBJECT_DESC(job_list, IXJ_JOB_LIST_FIELDS, 0, NULL);
+OBJECT_DESC(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0, NULL);
+OBJECT_DESC(signed_url, IXJ_SIGNED_URL_FIELDS, 0, NULL);
 /* shared/models/error.yml: `required: [id, message]` */
+static const uint8_t error_body_missing[IXJ_ERROR_BODY_FIELD_COUNT] = {
+    [IXJ_ERROR_BODY_ID] = IXJ__D_MISSING_ID,
+    [IXJ_ERROR_BODY_MESSAGE] = IXJ__D_MISSING_MESSAGE};
 OBJECT_DESC(error_body, IXJ_ERROR_BODY_FIELDS,
             (UINT64_C(1) << IXJ_ERROR_BODY_ID) |
-                (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE));
-OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0);
+                (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE),
+            error_body_missing);
+OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0, NULL);
 
 /* The root object of each payload type, from the type registry. */
 #define ROOT_CASE_(suffix, value, name, type, member) \

@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 
+#include "detail.h"
+
 static bool
 is_leap(int year)
 {
@@ -120,6 +122,97 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
     out->nanos = nanos;
     out->offset_minutes = (int16_t)offset;
     return true;
+}
+
+/* Why a day is not in its month (day is 29 to 31, above the month's
+ * days). */
+static uint8_t
+day_detail(int month, int day)
+{
+    switch (month) {
+    case 2:
+        return day == 29   ? IXJ__D_TS_FEB_29
+               : day == 30 ? IXJ__D_TS_FEB_30
+                           : IXJ__D_TS_FEB_31;
+    case 4:
+        return IXJ__D_TS_APR_31;
+    case 6:
+        return IXJ__D_TS_JUN_31;
+    case 9:
+        return IXJ__D_TS_SEP_31;
+    default:
+        return IXJ__D_TS_NOV_31;
+    }
+}
+
+/* Why the time zone part (s[i..len)) is not Z or +HH:MM/-HH:MM in range;
+ * IXJ__D_NONE when it is. */
+static uint8_t
+zone_detail(const char *s, size_t i, size_t len)
+{
+    if (i + 1 == len && s[i] == 'Z')
+        return IXJ__D_NONE;
+    if (i == len)
+        return IXJ__D_TS_NO_OFFSET;
+    if (s[i] == 'z' && i + 1 == len)
+        return IXJ__D_TS_LOWER_Z;
+    if (s[i] != '+' && s[i] != '-')
+        return IXJ__D_TS_SHAPE;
+    if (len - i == 5 && two_digits(s + i + 1) >= 0 &&
+        two_digits(s + i + 3) >= 0)
+        return IXJ__D_TS_OFFSET_COLON;
+    if (len - i == 6 && s[i + 3] == ':' && two_digits(s + i + 1) >= 0 &&
+        two_digits(s + i + 4) >= 0)
+        return two_digits(s + i + 1) > 23 || two_digits(s + i + 4) > 59
+                   ? IXJ__D_TS_OFFSET_RANGE
+                   : IXJ__D_NONE;
+    return IXJ__D_TS_SHAPE;
+}
+
+uint8_t
+ixj__rfc3339_explain(const char *s, size_t len)
+{
+    int year, month, day;
+    uint8_t zone;
+    size_t i = 19;
+
+    if (len > 10 && s[10] == 't')
+        return IXJ__D_TS_LOWER_T;
+    if (len > 10 && s[10] == ' ')
+        return IXJ__D_TS_SPACE;
+    if (len < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+        s[13] != ':' || s[16] != ':' ||
+        (two_digits(s) | two_digits(s + 2) | two_digits(s + 5) |
+         two_digits(s + 8) | two_digits(s + 11) | two_digits(s + 14) |
+         two_digits(s + 17)) < 0)
+        return IXJ__D_TS_SHAPE;
+    year = two_digits(s) * 100 + two_digits(s + 2);
+    month = two_digits(s + 5);
+    day = two_digits(s + 8);
+    if (year == 0)
+        return IXJ__D_TS_YEAR_ZERO;
+    if (month < 1 || month > 12)
+        return IXJ__D_TS_MONTH;
+    if (day < 1 || day > 31)
+        return IXJ__D_TS_DAY;
+    if (day > days_in_month(year, month))
+        return day_detail(month, day);
+    if (two_digits(s + 11) > 23)
+        return IXJ__D_TS_HOUR;
+    if (two_digits(s + 14) > 59)
+        return IXJ__D_TS_MINUTE;
+    if (two_digits(s + 17) > 59)
+        return IXJ__D_TS_SECOND;
+    if (i < len && s[i] == '.') {
+        size_t start = ++i;
+        while (i < len && (unsigned)(s[i] - '0') <= 9)
+            i++;
+        if (i == start || i - start > 9)
+            return IXJ__D_TS_FRACTION;
+    }
+    zone = zone_detail(s, i, len);
+    /* well formed: only the instant is left */
+    return zone != IXJ__D_NONE ? zone : (uint8_t)IXJ__D_TS_RANGE;
 }
 
 static char *

@@ -15,12 +15,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <ixjob/types.h>
 
 /* Parses len bytes of text. Returns false when it is not a timestamp of
  * the profile above. */
 bool ixj__rfc3339_parse(const char *text, size_t len, ixj_timestamp *out);
+
+/* Why ixj__rfc3339_parse refused text: an ixj__detail id (the first
+ * fault met reading left to right, the instant's range last). */
+uint8_t ixj__rfc3339_explain(const char *text, size_t len);
 
 /* Longest canonical text, without a terminating NUL. */
 #define IXJ__RFC3339_MAX 30

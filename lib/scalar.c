@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "scalar.h"
 
+#include "detail.h"
+
 /* Exponents beyond this magnitude are clamped: with at most SIZE_MAX
  * digits of mantissa, any value needing a larger exponent is either 0,
  * not an integer, or far out of range, and clamping keeps the arithmetic
@@ -93,7 +95,7 @@ digit_at(const literal *lit, size_t k)
  * A negative E leaves a fraction, since D's last digit is not 0.
  */
 static ixj_status
-literal_magnitude(const literal *lit, uint64_t *out)
+literal_magnitude(const literal *lit, uint64_t *out, bool *fraction)
 {
     size_t total = lit->n_int + lit->n_frac;
     size_t first = 0, last = total;
@@ -111,6 +113,7 @@ literal_magnitude(const literal *lit, uint64_t *out)
     /* Digit counts are bounded by the string limit (at most 2^62), so
      * this sum is exact. */
     scale = lit->exponent - (long long)lit->n_frac + (long long)(total - last);
+    *fraction = scale < 0;
     if (scale < 0)
         return IXJ_ERR_RANGE;
     if ((long long)(last - first) + scale > 20)
@@ -133,11 +136,13 @@ literal_magnitude(const literal *lit, uint64_t *out)
 /* Parses a literal into sign and magnitude; plain decimal integers, by
  * far the common case, take the inline path. */
 static ixj_status
-text_to_magnitude(const char *s, size_t n, bool *negative, uint64_t *mag)
+text_to_magnitude(const char *s, size_t n, bool *negative, uint64_t *mag,
+                  bool *fraction)
 {
     literal lit;
     size_t i = n > 0 && s[0] == '-';
 
+    *fraction = false;
     if (ixj__plain_digits(s + i, n - i, mag)) {
         *negative = i == 1;
         return IXJ_OK;
@@ -145,15 +150,15 @@ text_to_magnitude(const char *s, size_t n, bool *negative, uint64_t *mag)
     if (!read_literal(s, n, &lit))
         return IXJ_ERR_NUMBER;
     *negative = lit.negative;
-    return literal_magnitude(&lit, mag);
+    return literal_magnitude(&lit, mag, fraction);
 }
 
 ixj_status
 ixj__text_to_u64(const char *text, size_t len, uint64_t *out)
 {
-    bool negative;
+    bool negative, fraction;
     uint64_t mag;
-    ixj_status st = text_to_magnitude(text, len, &negative, &mag);
+    ixj_status st = text_to_magnitude(text, len, &negative, &mag, &fraction);
     if (st != IXJ_OK)
         return st;
     if (negative && mag != 0)
@@ -165,9 +170,9 @@ ixj__text_to_u64(const char *text, size_t len, uint64_t *out)
 ixj_status
 ixj__text_to_i64(const char *text, size_t len, int64_t *out)
 {
-    bool negative;
+    bool negative, fraction;
     uint64_t mag;
-    ixj_status st = text_to_magnitude(text, len, &negative, &mag);
+    ixj_status st = text_to_magnitude(text, len, &negative, &mag, &fraction);
     if (st != IXJ_OK)
         return st;
     if (!negative) {
@@ -200,4 +205,85 @@ ixj__is_canonical_signed(const char *text, size_t len)
     if (len > 0 && text[0] == '-')
         return ixj__is_canonical_unsigned(text + 1, len - 1);
     return ixj__is_canonical_unsigned(text, len);
+}
+
+static bool
+is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* Why text is not a JSON number literal. */
+static uint8_t
+not_literal_detail(const char *s, size_t n)
+{
+    size_t i = n > 0 && s[0] == '-';
+    if (n == 0)
+        return IXJ__D_NUMBER_EMPTY;
+    if (is_space(s[0]) || is_space(s[n - 1]))
+        return IXJ__D_NUMBER_SPACE;
+    if (s[0] == '+')
+        return IXJ__D_NUMBER_PLUS;
+    if (i + 1 < n && s[i] == '0' && is_digit(s[i + 1]))
+        return IXJ__D_NUMBER_LEADING_ZERO;
+    return IXJ__D_NUMBER_NOT_LITERAL;
+}
+
+/* Why a literal's value does not fit (text is a JSON number literal). */
+static uint8_t
+range_detail(const char *s, size_t n, bool is_unsigned)
+{
+    bool negative, fraction;
+    uint64_t mag;
+    text_to_magnitude(s, n, &negative, &mag, &fraction);
+    if (fraction)
+        return IXJ__D_FRACTION;
+    if (is_unsigned)
+        return negative ? IXJ__D_NEGATIVE_UINT64 : IXJ__D_ABOVE_UINT64;
+    return IXJ__D_OUTSIDE_INT64;
+}
+
+ixj_status
+ixj__integer_field(bool is_unsigned, bool strict, bool is_string,
+                   const char *text, size_t len, void *dst, uint8_t *detail)
+{
+    uint64_t v;
+    ixj_status st;
+
+    /* Strict mode: the documented JSON type first (uint64 as a string,
+     * int64 as a number), then the canonical form. */
+    if (strict && is_string != is_unsigned) {
+        *detail =
+            is_unsigned ? IXJ__D_STRICT_UINT64_TYPE : IXJ__D_STRICT_INT64_TYPE;
+        return IXJ_ERR_TYPE;
+    }
+    if (ixj__plain_digits(text, len, &v)) { /* canonical in both modes */
+        if (is_unsigned) {
+            *(uint64_t *)dst = v;
+            return IXJ_OK;
+        }
+        if (v <= INT64_MAX) {
+            *(int64_t *)dst = (int64_t)v;
+            return IXJ_OK;
+        }
+        *detail = IXJ__D_OUTSIDE_INT64;
+        return IXJ_ERR_RANGE;
+    }
+    if (strict && !(is_unsigned ? ixj__is_canonical_unsigned(text, len)
+                                : ixj__is_canonical_signed(text, len))) {
+        literal lit;
+        *detail = read_literal(text, len, &lit)
+                      ? (is_unsigned ? IXJ__D_STRICT_UINT64_FORM
+                                     : IXJ__D_STRICT_INT64_FORM)
+                      : not_literal_detail(text, len);
+        return IXJ_ERR_NUMBER;
+    }
+    st = is_unsigned ? ixj__text_to_u64(text, len, dst)
+                     : ixj__text_to_i64(text, len, dst);
+    if (st == IXJ_ERR_NUMBER)
+        *detail = not_literal_detail(text, len);
+    else if (st == IXJ_ERR_RANGE)
+        *detail = range_detail(text, len, is_unsigned);
+    return st;
 }

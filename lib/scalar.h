@@ -94,6 +94,21 @@ ixj__plain_digits(const char *text, size_t len, uint64_t *out)
     return true;
 }
 
+/*
+ * The value of an integer field, by the rules of the decoding policy: in
+ * default mode (ProtoJSON) a number, or a string holding a number literal,
+ * with an exact integer value in range; in strict mode a uint64 only as a
+ * string matching 0|[1-9][0-9]* and an int64 only as a number matching
+ * -?(0|[1-9][0-9]*), the JSON type checked first (IXJ_ERR_TYPE), then the
+ * form (IXJ_ERR_NUMBER), then the range (IXJ_ERR_RANGE). is_string tells
+ * which JSON type carried the text (the caller refuses the other types).
+ * Stores the value in *(uint64_t *) or *(int64_t *)dst, or returns the
+ * error with an ixj__detail id in *detail.
+ */
+ixj_status ixj__integer_field(bool is_unsigned, bool strict, bool is_string,
+                              const char *text, size_t len, void *dst,
+                              uint8_t *detail);
+
 /* True when text matches 0|[1-9][0-9]* (strict mode's uint64 strings). */
 bool ixj__is_canonical_unsigned(const char *text, size_t len);
 

@@ -32,6 +32,7 @@ typedef struct ixj__enum_desc {
     const char *const *literals;  /* JSON literal of value i */
     const unsigned char *lengths; /* their lengths */
     int count;                    /* values 0 .. count-1 */
+    uint8_t detail; /* ixj__detail of a literal strict mode refuses */
 } ixj__enum_desc;
 
 typedef struct ixj__object_desc ixj__object_desc;
@@ -56,6 +57,7 @@ struct ixj__object_desc {
     uint32_t size;    /* sizeof the struct */
     uint8_t n_fields;
     uint64_t required;        /* presence bits required in strict mode */
+    const uint8_t *missing;   /* per bit: ixj__detail when it is missing */
     const ixj__field *fields; /* in declaration order: fields[i].bit == i */
 };
 

@@ -509,6 +509,8 @@ tu_render_error(tu_buf *out, const ixj_error *e)
                   ixj_status_name(e->code), e->path,
                   (unsigned long long)e->offset, (unsigned long long)e->line,
                   (unsigned long long)e->column);
+    if (e->detail[0] != '\0')
+        tu_buf_printf(out, "detail: %s\n", e->detail);
 }
 
 char *

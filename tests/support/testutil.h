@@ -98,7 +98,8 @@ void tu_render_element(tu_buf *out, const ixj_element_info *e);
  * decoded result: what streaming that field delivers. */
 void tu_render_elements(tu_buf *out, const ixj_result *r, ixj_element which);
 
-/* Renders an error: "error CODE at PATH offset=O line=L column=C". */
+/* Renders an error: "error CODE at PATH offset=O line=L column=C", then
+ * "detail: TEXT" on a line of its own when the error has a detail. */
 void tu_render_error(tu_buf *out, const ixj_error *e);
 
 /* A corpus case (tests/corpus/README.md): an expectation file and its
