@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 static void *
@@ -38,4 +39,26 @@ ixj__allocator_set(ixj_allocator *dst, const ixj_allocator *src)
         return false;
     *dst = *src;
     return true;
+}
+
+void *
+ixj__grow(const ixj_allocator *a, void *ptr, size_t *cap, size_t need,
+          size_t elem)
+{
+    size_t n = *cap != 0 ? *cap : (64 + elem - 1) / elem;
+    void *p;
+    if (need <= *cap)
+        return ptr;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return NULL;
+        n *= 2;
+    }
+    if (n > SIZE_MAX / elem)
+        return NULL;
+    p = a->realloc(a->ctx, ptr, n * elem);
+    if (p == NULL)
+        return NULL;
+    *cap = n;
+    return p;
 }

@@ -17,6 +17,16 @@
  * every constructor then fails rather than mix allocators. */
 bool ixj__allocator_set(ixj_allocator *dst, const ixj_allocator *src);
 
+/*
+ * Room for `need` elements of elem bytes in a buffer of *cap elements at
+ * ptr (NULL when empty), grown by doubling from at least 64 bytes' worth.
+ * Returns the buffer (moved, perhaps) and updates *cap; NULL when out of
+ * memory or when the size would overflow, leaving ptr and *cap as they
+ * were.
+ */
+void *ixj__grow(const ixj_allocator *a, void *ptr, size_t *cap, size_t need,
+                size_t elem);
+
 static inline void *
 ixj__malloc(const ixj_allocator *a, size_t size)
 {

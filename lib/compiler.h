@@ -15,4 +15,19 @@
 #define IXJ__UNLIKELY(x) (x)
 #endif
 
+/* Internal invariants, checked in debug builds (configure --enable-debug
+ * defines IXJ_DEBUG; the sanitizer and fuzzing builds of CI use it). A
+ * failure names the condition and aborts: it is a library bug. */
+#ifdef IXJ_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+#define IXJ__ASSERT(cond)                                             \
+    ((cond) ? (void)0                                                 \
+            : (fprintf(stderr, "%s:%d: ixjob invariant broken: %s\n", \
+                       __FILE__, __LINE__, #cond),                    \
+               abort()))
+#else
+#define IXJ__ASSERT(cond) ((void)sizeof(cond))
+#endif
+
 #endif /* IXJOB_COMPILER_H */

@@ -15,6 +15,7 @@
 #include <yajl/yajl_gen.h>
 
 #include "alloc.h"
+#include "detail.h"
 #include "error.h"
 #include "rfc3339.h"
 #include "schema.h"
@@ -55,11 +56,10 @@ struct ixj_encoder {
 /* ---------------------------------------------------------------- errors */
 
 static size_t
-render_path(const ixj_encoder *e, char *out)
+render_path(const void *ctx, char *out)
 {
-    size_t n = 1;
-    if (out != NULL)
-        out[0] = '$';
+    const ixj_encoder *e = ctx;
+    size_t n = ixj__path_root(out);
     for (unsigned i = 0; i < e->depth; i++) {
         const step *s = &e->steps[i];
         if (s->element)
@@ -71,27 +71,14 @@ render_path(const ixj_encoder *e, char *out)
     return n;
 }
 
+/* Refuses the value at the current path (the position is 0: there is
+ * no input). */
 static ixj_status
 refuse(ixj_encoder *e, ixj_status code)
 {
-    size_t n = render_path(e, NULL);
-    e->error.code = code;
-    if (n + 1 > e->path_cap) {
-        char *p = ixj__realloc(&e->alloc, e->path, n + 1);
-        if (p == NULL) {
-            e->error.code = IXJ_ERR_NOMEM;
-            e->error.path = "$";
-            e->error.message = ixj_status_message(IXJ_ERR_NOMEM);
-            return IXJ_ERR_NOMEM;
-        }
-        e->path = p;
-        e->path_cap = n + 1;
-    }
-    render_path(e, e->path);
-    e->path[n] = '\0';
-    e->error.path = e->path;
-    e->error.message = ixj_status_message(code);
-    return code;
+    ixj__error_set(&e->error, code, IXJ__D_NONE, 0, 0, 0, render_path, e,
+                   &e->alloc, &e->path, &e->path_cap);
+    return e->error.code;
 }
 
 /* ---------------------------------------------------------------- output */
@@ -251,7 +238,7 @@ walk_array(ixj_encoder *e, const ixj__field *f, const void *base, bool emit)
     return st;
 }
 
-/* An object: its present members, in table order. */
+/* An object: its present members, in key order (alphabetical). */
 static ixj_status
 walk_object(ixj_encoder *e, const ixj__object_desc *obj, const void *base,
             bool emit)
@@ -269,7 +256,7 @@ walk_object(ixj_encoder *e, const ixj__object_desc *obj, const void *base,
     if (emit)
         yajl_gen_map_open(e->gen);
     for (unsigned i = 0; i < obj->n_fields && st == IXJ_OK; i++) {
-        const ixj__field *f = &obj->fields[i];
+        const ixj__field *f = ixj__field_after(obj, i);
         if (!((present >> f->bit) & 1))
             continue;
         if (emit)
@@ -307,8 +294,7 @@ ixj_encoder_new(const ixj_allocator *alloc)
     memset(e, 0, sizeof *e);
     e->alloc = hooks;
     ixj__ypool_init(&e->pool, &hooks);
-    e->error.path = "";
-    e->error.message = ixj_status_message(IXJ_OK);
+    ixj__error_clear(&e->error);
     return e;
 }
 
@@ -335,10 +321,7 @@ encode(ixj_encoder *e, ixj_type type, const void *value, unsigned flags)
     const ixj__object_desc *root = ixj__root_object(type);
     ixj_status st;
 
-    e->error.code = IXJ_OK;
-    e->error.offset = e->error.line = e->error.column = 0;
-    e->error.path = "";
-    e->error.message = ixj_status_message(IXJ_OK);
+    ixj__error_clear(&e->error);
     e->depth = 0;
     if (root == NULL || value == NULL || (flags & ~IXJ_ENCODE_PRETTY) != 0)
         return refuse(e, IXJ_ERR_MISUSE);

@@ -2,9 +2,8 @@
 /* Status names and messages; path segments. */
 #include "error.h"
 
-#include <stdbool.h>
-
-#include <ixjob/ixjob.h>
+#include "alloc.h"
+#include "detail.h"
 
 const char *
 ixj_status_name(ixj_status status)
@@ -114,4 +113,49 @@ ixj__path_index(char *out, uint64_t index)
     while (nd > 0)
         n = put(out, n, &digits[--nd], 1);
     return put(out, n, "]", 1);
+}
+
+size_t
+ixj__path_root(char *out)
+{
+    return put(out, 0, "$", 1);
+}
+
+bool
+ixj__error_set(ixj_error *e, ixj_status code, unsigned detail, uint64_t offset,
+               uint64_t line, uint64_t column, ixj__path_writer write,
+               const void *ctx, const ixj_allocator *a, char **buf, size_t *cap)
+{
+    size_t len = write(ctx, NULL);
+    char *path = ixj__grow(a, *buf, cap, len + 1, 1);
+
+    e->offset = offset;
+    e->line = line;
+    e->column = column;
+    if (path == NULL) {
+        /* No memory even for the path: that is the error to report. */
+        e->code = IXJ_ERR_NOMEM;
+        e->path = "$";
+        e->message = ixj_status_message(IXJ_ERR_NOMEM);
+        e->detail = "";
+        return false;
+    }
+    *buf = path;
+    write(ctx, path);
+    path[len] = '\0';
+    e->code = code;
+    e->path = path;
+    e->message = ixj_status_message(code);
+    e->detail = ixj__detail_text(detail);
+    return true;
+}
+
+void
+ixj__error_clear(ixj_error *e)
+{
+    e->code = IXJ_OK;
+    e->offset = e->line = e->column = 0;
+    e->path = "";
+    e->message = ixj_status_message(IXJ_OK);
+    e->detail = "";
 }

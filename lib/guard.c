@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The guard (see guard.h): one resumable pass over every byte.
+ * The guard (guard.h): one resumable pass over every byte.
  *
- * Grammar states between tokens (GS_*), with what each accepts:
+ * Grammar states between tokens, with what each accepts:
  *
  *   VALUE_TOP      ws, value                 (the document's value)
  *   VALUE_MEMBER   ws, value                 (after ':')
@@ -15,76 +15,75 @@
  *   AFTER_ELEMENT  ws, ',', ']'              (after an element)
  *   DONE           ws                        (after the top-level value)
  *
- * and three token states, STRING, NUMBER and LITERAL, each with a
- * sub-state so that a token can stop at any byte and resume in the next
- * chunk. A number ends at the first byte that cannot extend it (as yajl
- * reads numbers: `01` is the number 0, then a stray `1`), and that byte is
- * then read in the state after the value.
+ * and three token states, STRING, NUMBER and LITERAL, in which a token
+ * held from an earlier chunk resumes (lex.h).
  *
  * Whitespace is exactly SP, HT, LF and CR (RFC 8259); LF is the only line
  * break, and it can only occur in whitespace since a raw control
  * character inside a string is an error: the line only changes between
  * tokens, so every token lies on one line.
  *
- * Each completed token goes into the table (with its text for strings and
- * numbers) and into the skeleton, where strings become "" and numbers "0 "
- * (the space ends the number for yajl, which otherwise waits for the next
- * byte): yajl parses the skeleton, the decoder's callbacks read the table,
- * and every token of a batch is called back before the batch ends.
+ * The scan is a loop: skip whitespace, then let the current state take
+ * the next byte. Each state's step is a small inline function of the scan
+ * (`scan`, the hot state in locals the compiler keeps in registers) that
+ * returns GO to go on or a reason to stop. The common tokens complete
+ * inline: a string whose end the 64-byte window of classify.h shows
+ * (no escape, no non-ASCII byte), a plain integer, a literal; a key is
+ * followed by its colon in the same step. Everything else goes to the
+ * resumable lexers of lex_string.c and lex_number.c.
+ *
+ * Each completed token goes into the table and into the skeleton, where
+ * strings become "" and numbers "0 " (the space ends the number for yajl,
+ * which otherwise waits for the next byte).
  */
 #include "guard.h"
 
 #include <string.h>
 
 #include "alloc.h"
+#include "classify.h"
+#include "compiler.h"
 #include "detail.h"
-#include "utf8.h"
+#include "lex.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+/* What a step decides. */
+typedef enum step {
+    GO = -1,
+    STOP_END = IXJ__SCAN_END,
+    STOP_FULL = IXJ__SCAN_FULL,
+    STOP_TOKEN = IXJ__SCAN_TOKEN,
+    STOP_ERROR = IXJ__SCAN_ERROR,
+    STOP_DOC = IXJ__SCAN_DOC
+} step;
 
-enum {
-    GS_VALUE_TOP,
-    GS_VALUE_MEMBER,
-    GS_VALUE_ELEMENT,
-    GS_ARRAY_FIRST,
-    GS_OBJECT_FIRST,
-    GS_KEY,
-    GS_COLON,
-    GS_AFTER_MEMBER,
-    GS_AFTER_ELEMENT,
-    GS_DONE,
-    GS_STRING,
-    GS_NUMBER,
-    GS_LITERAL
-};
+/* The scan in progress: the input, the cursor and the hot state. */
+typedef struct scan {
+    ixj__guard *g;
+    const uint8_t *buf;       /* the input */
+    const uint8_t *text;      /* where token offsets count from: the input,
+                                 or the hold for a held token */
+    const uint8_t *p;         /* the next byte */
+    const uint8_t *end;       /* end of the input, or of the document limit */
+    const uint8_t *input_end; /* end of the input */
+    uint64_t base;            /* absolute offset of buf[0] */
+    ixj__token *tp;           /* the next free slot of the table */
+    char *skel;               /* the next skeleton byte */
+    ixj__gstate state;
+    uint32_t depth;
+    uint64_t line, line_start;
+    /* The 64-byte window whose specials (classify.h) are known: the
+     * string lexer asks it first. */
+    uintptr_t win;
+    uint64_t win_mask;
+} scan;
 
-/* String sub-states. */
-enum {
-    SS_PLAIN,         /* ordinary content */
-    SS_ESCAPE,        /* after a backslash */
-    SS_HEX,           /* in the four digits of \uXXXX */
-    SS_UTF8,          /* continuation bytes of a UTF-8 sequence due */
-    SS_LOW_BACKSLASH, /* after a high surrogate escape: '\' must follow */
-    SS_LOW_U,         /* then 'u' */
-    SS_LOW_HEX        /* then the four digits of the low surrogate */
-};
+static IXJ__INLINE uint64_t
+pos(const scan *s, const uint8_t *at)
+{
+    return s->base + (uint64_t)(at - s->buf);
+}
 
-/* Number sub-states; the accepting ones are ZERO, INT, FRAC and EXP. */
-enum {
-    NS_MINUS,    /* after '-' */
-    NS_ZERO,     /* integer part is 0 */
-    NS_INT,      /* in integer digits */
-    NS_DOT,      /* after '.' */
-    NS_FRAC,     /* in fraction digits */
-    NS_EXP_MARK, /* after 'e' or 'E' */
-    NS_EXP_SIGN, /* after the exponent's sign */
-    NS_EXP       /* in exponent digits */
-};
-
-/* What a token scanner reports. */
-enum { TOK_MORE, TOK_DONE, TOK_ERROR };
+/* ---------------------------------------------------------- guard life */
 
 void
 ixj__guard_init(ixj__guard *g, const ixj_allocator *alloc)
@@ -124,14 +123,24 @@ ixj__guard_begin(ixj__guard *g)
     g->root_not_object = false;
     g->started = false;
     g->leading_zero_at = UINT64_MAX;
-    g->state = GS_VALUE_TOP;
+    g->state = IXJ__GS_VALUE_TOP;
     g->sub = 0;
-    g->key = 0;
+    g->key = false;
     g->depth = 0;
     g->fifo_r = g->fifo_w = 0;
     g->skeleton_len = 0;
     g->hold_len = 0;
     g->err_code = IXJ_OK;
+}
+
+void
+ixj__guard_skip(ixj__guard *g, size_t n, bool lf)
+{
+    g->offset += n;
+    if (lf) {
+        g->line++;
+        g->line_start = g->offset;
+    }
 }
 
 void
@@ -146,28 +155,28 @@ ixj__guard_batch_done(ixj__guard *g)
         g->hold_len = 0; /* its token was handed over */
 }
 
-size_t
-ixj__guard_skip_line(ixj__guard *g, const uint8_t *buf, size_t len, bool *found)
+void
+ixj__guard_fail(ixj__guard *g, int code, uint8_t detail, uint64_t offset,
+                int ctx)
 {
-    const uint8_t *lf = memchr(buf, '\n', len);
-    size_t n = lf != NULL ? (size_t)(lf - buf) + 1 : len;
-    *found = lf != NULL;
-    g->offset += n;
-    if (lf != NULL) {
-        g->line++;
-        g->line_start = g->offset;
-    }
-    return n;
+    g->err_code = code;
+    g->err_detail = detail;
+    g->err_ctx = ctx;
+    g->err_offset = offset;
+    g->err_line = g->line;
+    g->err_column = offset - g->line_start + 1;
 }
 
 /* Appends bytes of the open token to the hold. */
 static bool
 hold_append(ixj__guard *g, const uint8_t *bytes, size_t len)
 {
-    if (g->hold_len + len > g->hold_cap) {
+    if (len > g->hold_cap - g->hold_len) {
         size_t cap = g->hold_cap ? g->hold_cap : 64;
         char *p;
-        while (cap < g->hold_len + len)
+        if (len > SIZE_MAX / 2 - g->hold_len)
+            return false; /* cannot double past it */
+        while (cap - g->hold_len < len)
             cap *= 2;
         p = ixj__realloc(&g->alloc, g->hold, cap);
         if (p == NULL)
@@ -181,73 +190,48 @@ hold_append(ixj__guard *g, const uint8_t *bytes, size_t len)
     return true;
 }
 
-bool
-ixj__guard_in_token(const ixj__guard *g)
+static bool
+push_container(ixj__guard *g, uint32_t depth, bool is_array)
 {
-    return g->state >= GS_STRING;
-}
-
-/* The context of an error at the current state (see guard.h). */
-static int
-state_ctx(const ixj__guard *g)
-{
-    switch (g->state) {
-    case GS_VALUE_TOP:
-    case GS_VALUE_MEMBER:
-    case GS_VALUE_ELEMENT:
-    case GS_NUMBER:
-    case GS_LITERAL:
-        return IXJ__CTX_VALUE;
-    case GS_STRING:
-        return g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
-    default:
-        return IXJ__CTX_CONTAINER;
+    if (depth == g->capacity) {
+        uint32_t cap = g->capacity ? g->capacity * 2 : 16;
+        uint8_t *kinds = ixj__realloc(&g->alloc, g->is_array, cap);
+        uint64_t *counts;
+        if (kinds == NULL)
+            return false;
+        g->is_array = kinds;
+        counts = ixj__realloc(&g->alloc, g->count, cap * sizeof *counts);
+        if (counts == NULL)
+            return false;
+        g->count = counts;
+        g->capacity = cap;
     }
+    g->is_array[depth] = is_array;
+    g->count[depth] = 0;
+    return true;
 }
 
-/* Records the first error. Every offset a guard error names lies on the
- * current line (tokens never span lines), so the column follows from it. */
-static void
-fail(ixj__guard *g, int code, uint8_t detail, uint64_t offset, int ctx)
+/* -------------------------------------------------- positions of tokens */
+
+void
+ixj__token_position(const ixj__guard *g, const ixj__token *t, uint64_t *offset,
+                    uint64_t *line, uint64_t *column)
 {
-    g->err_code = code;
-    g->err_detail = detail;
-    g->err_ctx = ctx;
-    g->err_offset = offset;
-    g->err_line = g->line;
-    g->err_column = offset - g->line_start + 1;
+    const char *text = g->batch_text;
+    uint64_t l = g->batch_line, start = g->batch_line_start;
+    /* Line feeds lie only between tokens: count them up to this one. */
+    for (uint32_t i = 0; i < t->at; i++) {
+        if (text[i] == '\n') {
+            l++;
+            start = g->batch_offset + i + 1;
+        }
+    }
+    *offset = g->batch_offset + t->at;
+    *line = l;
+    *column = *offset - start + 1;
 }
 
-static int
-after_value_state(const ixj__guard *g)
-{
-    if (g->depth == 0)
-        return GS_DONE;
-    return g->is_array[g->depth - 1] ? GS_AFTER_ELEMENT : GS_AFTER_MEMBER;
-}
-
-/* ---- error details (computed on the error path only) ---- */
-
-/* Why a byte cannot start a UTF-8 sequence. */
-static uint8_t
-lead_detail(uint8_t c)
-{
-    if (c < 0xC0)
-        return IXJ__D_STRAY_CONTINUATION;
-    return c < 0xC2 ? IXJ__D_OVERLONG_LEAD : IXJ__D_NEVER_UTF8;
-}
-
-/* Why byte c cannot continue the sequence that `lead` began. Only the
- * first continuation byte has a narrower range than 0x80-0xBF. */
-static uint8_t
-continuation_detail(uint8_t lead, uint8_t c)
-{
-    if (c < 0x80 || c > 0xBF)
-        return IXJ__D_CUT_SEQUENCE;
-    if (lead == 0xE0 || lead == 0xF0)
-        return IXJ__D_OVERLONG;
-    return lead == 0xED ? IXJ__D_UTF8_SURROGATE : IXJ__D_ABOVE_UNICODE;
-}
+/* ------------------------------------------------------- error details */
 
 /* The detail of a top-level value that is not an object, by its first
  * byte. */
@@ -262,15 +246,6 @@ root_type_detail(uint8_t c)
     return (uint8_t)(IXJ__D_TYPE_OBJECT_NULL + type);
 }
 
-/* Why a number cannot end in sub-state sub. */
-static uint8_t
-number_detail(int sub)
-{
-    if (sub == NS_MINUS)
-        return IXJ__D_MINUS_ALONE;
-    return sub == NS_DOT ? IXJ__D_DOT_ALONE : IXJ__D_EXPONENT_ALONE;
-}
-
 /* Why byte c cannot start a value. */
 static uint8_t
 value_detail(uint8_t c)
@@ -282,10 +257,10 @@ value_detail(uint8_t c)
     return c == '.' ? IXJ__D_LEADING_DOT : IXJ__D_EXPECTED_VALUE;
 }
 
-/* Why byte c, at offset pos, cannot come next in grammar state `state`
+/* Why byte c, at offset at, cannot come next in grammar state `state`
  * (between tokens). */
 static uint8_t
-between_detail(const ixj__guard *g, int state, uint8_t c, uint64_t pos)
+between_detail(const ixj__guard *g, ixj__gstate state, uint8_t c, uint64_t at)
 {
     if (c == 0x0C)
         return IXJ__D_FORM_FEED;
@@ -293,7 +268,7 @@ between_detail(const ixj__guard *g, int state, uint8_t c, uint64_t pos)
         return IXJ__D_VERTICAL_TAB;
     if (c < 0x20)
         return IXJ__D_CONTROL_OUTSIDE;
-    if (c == 0xEF && state == GS_VALUE_TOP && pos == g->doc_start)
+    if (c == 0xEF && state == IXJ__GS_VALUE_TOP && at == g->doc_start)
         return IXJ__D_BOM;
     if (c >= 0x80)
         return IXJ__D_NON_ASCII_OUTSIDE;
@@ -301,27 +276,25 @@ between_detail(const ixj__guard *g, int state, uint8_t c, uint64_t pos)
         return IXJ__D_COMMENT;
     if (c == '\'')
         return IXJ__D_SINGLE_QUOTE;
-    if (pos == g->leading_zero_at)
+    if (at == g->leading_zero_at)
         return IXJ__D_LEADING_ZERO;
     switch (state) {
-    case GS_VALUE_ELEMENT:
+    case IXJ__GS_VALUE_ELEMENT:
         return c == ']' ? IXJ__D_COMMA_BEFORE_BRACKET : value_detail(c);
-    case GS_VALUE_TOP:
-    case GS_VALUE_MEMBER:
-    case GS_ARRAY_FIRST:
-        return value_detail(c);
-    case GS_OBJECT_FIRST:
+    case IXJ__GS_OBJECT_FIRST:
         return IXJ__D_EXPECTED_KEY_OR_CLOSE;
-    case GS_KEY:
+    case IXJ__GS_KEY:
         return c == '}' ? IXJ__D_COMMA_BEFORE_BRACE : IXJ__D_EXPECTED_KEY;
-    case GS_COLON:
+    case IXJ__GS_COLON:
         return IXJ__D_EXPECTED_COLON;
-    case GS_AFTER_MEMBER:
+    case IXJ__GS_AFTER_MEMBER:
         return IXJ__D_EXPECTED_COMMA_OR_BRACE;
-    case GS_AFTER_ELEMENT:
+    case IXJ__GS_AFTER_ELEMENT:
         return IXJ__D_EXPECTED_COMMA_OR_BRACKET;
-    default:
+    case IXJ__GS_DONE:
         return IXJ__D_AFTER_TOP;
+    default: /* VALUE_TOP, VALUE_MEMBER, ARRAY_FIRST */
+        return value_detail(c);
     }
 }
 
@@ -330,11 +303,11 @@ static uint8_t
 truncated_detail(const ixj__guard *g)
 {
     switch (g->state) {
-    case GS_STRING:
+    case IXJ__GS_STRING:
         return IXJ__D_IN_STRING;
-    case GS_NUMBER:
+    case IXJ__GS_NUMBER:
         return IXJ__D_IN_NUMBER;
-    case GS_LITERAL:
+    case IXJ__GS_LITERAL:
         return IXJ__D_IN_LITERAL;
     default:
         if (g->depth == 0)
@@ -343,870 +316,557 @@ truncated_detail(const ixj__guard *g)
     }
 }
 
-static bool
-push_container(ixj__guard *g, bool is_array)
-{
-    if (g->depth == g->capacity) {
-        uint32_t cap = g->capacity ? g->capacity * 2 : 16;
-        uint8_t *kinds = ixj__realloc(&g->alloc, g->is_array, cap);
-        if (kinds == NULL)
-            return false;
-        g->is_array = kinds;
-        uint64_t *counts =
-            ixj__realloc(&g->alloc, g->count, cap * sizeof *counts);
-        if (counts == NULL)
-            return false;
-        g->count = counts;
-        g->capacity = cap;
-    }
-    g->is_array[g->depth] = is_array;
-    g->count[g->depth] = 0;
-    g->depth++;
-    return true;
-}
-
-/* The first byte in [p, end) that ends a run of plain string content: a
- * quote, a backslash, a control character or a non-ASCII byte. */
-static inline const uint8_t *
-find_special(const uint8_t *p, const uint8_t *end)
-{
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        /* Signed compare: bytes >= 0x80 are negative, so "< 0x20" also
-         * catches every non-ASCII byte. */
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                                _mm_cmpeq_epi8(v, backslash)),
-                                   _mm_cmplt_epi8(v, space));
-        int mask = _mm_movemask_epi8(hit);
-        if (mask != 0)
-            return p + __builtin_ctz((unsigned)mask);
-        p += 16;
-    }
-#endif
-    while (p < end) {
-        uint8_t c = *p;
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-            break;
-        p++;
-    }
-    return p;
-}
-
-static inline int
-hex_value(uint8_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static inline bool
-is_short_escape(uint8_t c)
-{
-    return c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' ||
-           c == 'n' || c == 'r' || c == 't';
-}
-
-/* Applies a complete \uXXXX escape. Returns false after recording an
- * error. */
-static bool
-finish_hex(ixj__guard *g)
-{
-    uint32_t u = g->hex;
-    int ctx = g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
-    if (g->sub == SS_LOW_HEX) {
-        if (u < 0xDC00 || u > 0xDFFF) {
-            fail(g, IXJ_ERR_STRING, IXJ__D_HIGH_THEN_NOT_LOW, g->high_start,
-                 ctx);
-            return false;
-        }
-        g->sub = SS_PLAIN;
-        return true;
-    }
-    if (u >= 0xD800 && u <= 0xDBFF) {
-        g->high_start = g->esc_start;
-        g->sub = SS_LOW_BACKSLASH;
-        return true;
-    }
-    if ((u >= 0xDC00 && u <= 0xDFFF) || (u == 0 && !g->allow_nul)) {
-        fail(g, IXJ_ERR_STRING, u == 0 ? IXJ__D_NUL : IXJ__D_LONE_LOW,
-             g->esc_start, ctx);
-        return false;
-    }
-    g->sub = SS_PLAIN;
-    return true;
-}
-
-/*
- * Scans string content from *pp. The string may hold at most max_string
- * raw bytes: the byte at tok_start + 1 + max_string, if the string gets
- * that far, must be its closing quote.
- */
+/* The context of an error in the current state (see guard.h). */
 static int
-scan_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
-            const uint8_t *buf, uint64_t base)
+state_ctx(const ixj__guard *g)
 {
-    const uint8_t *p = *pp;
-    const uint8_t *lim = end;
-    uint64_t limit_offset = g->tok_start + 1 + g->max_string;
-    uint64_t end_offset = base + (uint64_t)(end - buf);
-    int ctx = g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
-    uint8_t c;
-
-#define POS(ptr) (base + (uint64_t)((ptr)-buf))
-    if (limit_offset < end_offset)
-        lim = buf + (limit_offset - base);
-
-resume:
-    for (;;) {
-        switch (g->sub) {
-        case SS_PLAIN:
-            p = find_special(p, lim);
-            if (p == lim)
-                goto at_limit;
-            c = *p;
-            if (c == '"') {
-                *pp = p + 1;
-                return TOK_DONE;
-            }
-            if (c == '\\') {
-                g->esc_start = POS(p);
-                g->escaped = true;
-                g->sub = SS_ESCAPE;
-                p++;
-                break;
-            }
-            if (c < 0x20) {
-                fail(g, IXJ_ERR_SYNTAX, (uint8_t)(IXJ__D_CONTROL_00 + c),
-                     POS(p), ctx);
-                return TOK_ERROR;
-            }
-            if (!ixj__utf8_lead(c, &g->seq_left, &g->seq_lo, &g->seq_hi)) {
-                fail(g, IXJ_ERR_STRING, lead_detail(c), POS(p), ctx);
-                return TOK_ERROR;
-            }
-            g->seq_start = POS(p);
-            g->seq_lead = c;
-            g->sub = SS_UTF8;
-            p++;
-            break;
-        case SS_UTF8:
-            if (p == lim)
-                goto at_limit;
-            c = *p;
-            if (c < g->seq_lo || c > g->seq_hi) {
-                fail(g, IXJ_ERR_STRING, continuation_detail(g->seq_lead, c),
-                     g->seq_start, ctx);
-                return TOK_ERROR;
-            }
-            g->seq_lo = 0x80;
-            g->seq_hi = 0xBF;
-            if (--g->seq_left == 0)
-                g->sub = SS_PLAIN;
-            p++;
-            break;
-        case SS_ESCAPE:
-            if (p == lim)
-                goto at_limit;
-            c = *p;
-            if (c == 'u') {
-                g->hex = 0;
-                g->hex_digits = 0;
-                g->sub = SS_HEX;
-            } else if (is_short_escape(c)) {
-                g->sub = SS_PLAIN;
-            } else {
-                fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start, ctx);
-                return TOK_ERROR;
-            }
-            p++;
-            break;
-        case SS_HEX:
-        case SS_LOW_HEX:
-            while (g->hex_digits < 4) {
-                int v;
-                if (p == lim)
-                    goto at_limit;
-                v = hex_value(*p);
-                if (v < 0) {
-                    fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_HEX, g->esc_start, ctx);
-                    return TOK_ERROR;
-                }
-                g->hex = g->hex * 16 + (uint32_t)v;
-                g->hex_digits++;
-                p++;
-            }
-            if (!finish_hex(g))
-                return TOK_ERROR;
-            break;
-        case SS_LOW_BACKSLASH:
-            if (p == lim)
-                goto at_limit;
-            if (*p != '\\') {
-                fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start, ctx);
-                return TOK_ERROR;
-            }
-            g->esc_start = POS(p);
-            g->sub = SS_LOW_U;
-            p++;
-            break;
-        case SS_LOW_U:
-            if (p == lim)
-                goto at_limit;
-            c = *p;
-            if (c == 'u') {
-                g->hex = 0;
-                g->hex_digits = 0;
-                g->sub = SS_LOW_HEX;
-                p++;
-                break;
-            }
-            /* A well-formed escape that is not a low surrogate breaks the
-             * pair; a malformed one is a syntax error first. */
-            if (is_short_escape(c))
-                fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start, ctx);
-            else
-                fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start, ctx);
-            return TOK_ERROR;
-        }
-    }
-
-at_limit:
-    *pp = p;
-    if (lim == end)
-        return TOK_MORE;
-    /* The string has max_string bytes so far, so this byte must be its
-     * closing quote: an unescaped '"'. Reading it may still reveal an
-     * error in the content before it (a cut UTF-8 sequence, a lone
-     * surrogate, a short \u escape), which comes first. */
-    if (*p == '"' && g->sub != SS_ESCAPE && g->sub != SS_LOW_U) {
-        lim = p + 1;
-        goto resume;
-    }
-    fail(g, IXJ_ERR_LIMIT, IXJ__D_STRING_LIMIT, g->tok_start, ctx);
-    return TOK_ERROR;
-#undef POS
-}
-
-/* The next number sub-state for byte c, or -1 when c cannot extend the
- * number. */
-static int
-number_step(int sub, uint8_t c)
-{
-    bool digit = c >= '0' && c <= '9';
-    switch (sub) {
-    case NS_MINUS:
-        return c == '0' ? NS_ZERO : digit ? NS_INT : -1;
-    case NS_ZERO:
-        return c == '.' ? NS_DOT : (c == 'e' || c == 'E') ? NS_EXP_MARK : -1;
-    case NS_INT:
-        return digit                    ? NS_INT
-               : c == '.'               ? NS_DOT
-               : (c == 'e' || c == 'E') ? NS_EXP_MARK
-                                        : -1;
-    case NS_DOT:
-        return digit ? NS_FRAC : -1;
-    case NS_FRAC:
-        return digit ? NS_FRAC : (c == 'e' || c == 'E') ? NS_EXP_MARK : -1;
-    case NS_EXP_MARK:
-        return (c == '+' || c == '-') ? NS_EXP_SIGN : digit ? NS_EXP : -1;
-    case NS_EXP_SIGN:
-    case NS_EXP:
-        return digit ? NS_EXP : -1;
+    switch (g->state) {
+    case IXJ__GS_VALUE_TOP:
+    case IXJ__GS_VALUE_MEMBER:
+    case IXJ__GS_VALUE_ELEMENT:
+    case IXJ__GS_NUMBER:
+    case IXJ__GS_LITERAL:
+        return IXJ__CTX_VALUE;
+    case IXJ__GS_STRING:
+        return g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
     default:
-        return -1;
+        return IXJ__CTX_CONTAINER;
     }
 }
 
-static bool
-number_accepts(int sub)
+/* ------------------------------------------------------ the scan state */
+
+/* Writes the hot state back to the guard, for the lexers and on exit. */
+static IXJ__INLINE void
+save(scan *s)
 {
-    return sub == NS_ZERO || sub == NS_INT || sub == NS_FRAC || sub == NS_EXP;
+    ixj__guard *g = s->g;
+    g->line = s->line;
+    g->line_start = s->line_start;
+    g->fifo_w = (uint32_t)(s->tp - g->fifo);
+    g->depth = s->depth;
+    g->state = s->state;
+    g->skeleton_len = (size_t)(s->skel - g->skeleton);
 }
 
-/* Scans a number from *pp. On TOK_DONE, *pp is the byte that ended it,
- * not consumed. */
-static int
-scan_number(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
-            const uint8_t *buf, uint64_t base)
+static IXJ__INLINE step
+fail(scan *s, int code, uint8_t detail, const uint8_t *at, int ctx)
 {
-    const uint8_t *p = *pp;
-    uint64_t limit_offset = g->tok_start + g->max_number;
+    save(s);
+    ixj__guard_fail(s->g, code, detail, pos(s, at), ctx);
+    return STOP_ERROR;
+}
 
-    while (p < end) {
-        uint64_t pos = base + (uint64_t)(p - buf);
-        int next = number_step(g->sub, *p);
-        if (next < 0) {
-            *pp = p;
-            if (number_accepts(g->sub)) {
-                if (g->sub == NS_ZERO && *p >= '0' && *p <= '9')
-                    g->leading_zero_at = pos; /* a syntax error, next */
-                return TOK_DONE;
-            }
-            fail(g, IXJ_ERR_SYNTAX, number_detail(g->sub), pos, IXJ__CTX_VALUE);
-            return TOK_ERROR;
+/* A syntax error at the byte at s->p, between tokens. */
+static step
+syntax_error(scan *s, int ctx)
+{
+    return fail(s, IXJ_ERR_SYNTAX,
+                between_detail(s->g, s->state, *s->p, pos(s, s->p)), s->p, ctx);
+}
+
+/* Adds a token to the table. */
+static IXJ__INLINE void
+push(scan *s, const uint8_t *at, size_t len, unsigned flags)
+{
+    ixj__token *t = s->tp++;
+    t->at = (uint32_t)(at - s->text);
+    t->len = (uint32_t)len;
+    t->flags = (uint8_t)flags;
+}
+
+static IXJ__INLINE void
+put_skeleton(scan *s, const char *text, size_t n)
+{
+    memcpy(s->skel, text, n);
+    s->skel += n;
+}
+
+/* Skips whitespace. Returns false at the end of the input. */
+static IXJ__INLINE bool
+skip_space(scan *s)
+{
+    const uint8_t *p = s->p;
+    for (; p < s->end; p++) {
+        uint8_t c = *p;
+        if (IXJ__LIKELY(c > ' '))
+            break;
+        if (c == '\n') {
+            s->line++;
+            s->line_start = pos(s, p) + 1;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            break; /* not whitespace: the state reports it */
         }
-        if (pos >= limit_offset) {
-            fail(g, IXJ_ERR_LIMIT, IXJ__D_NUMBER_LIMIT, g->tok_start,
-                 IXJ__CTX_VALUE);
-            return TOK_ERROR;
-        }
-        g->sub = (uint8_t)next;
-        p++;
     }
-    *pp = p;
-    return TOK_MORE;
+    s->p = p;
+    return p < s->end;
 }
 
-static int
-scan_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
-             const uint8_t *buf, uint64_t base)
+/* The state after a complete value. */
+static IXJ__INLINE step
+after_value(scan *s)
 {
-    const uint8_t *p = *pp;
-    while (*g->literal != '\0') {
-        if (p == end) {
-            *pp = p;
-            return TOK_MORE;
-        }
-        if (*p != (uint8_t)*g->literal) {
-            fail(g, IXJ_ERR_SYNTAX,
-                 g->word == 't'   ? IXJ__D_LITERAL_TRUE
-                 : g->word == 'f' ? IXJ__D_LITERAL_FALSE
-                                  : IXJ__D_LITERAL_NULL,
-                 base + (uint64_t)(p - buf), IXJ__CTX_VALUE);
-            return TOK_ERROR;
-        }
-        g->literal++;
-        p++;
+    if (IXJ__LIKELY(s->depth > 0)) {
+        s->state = s->g->is_array[s->depth - 1] ? IXJ__GS_AFTER_ELEMENT
+                                                : IXJ__GS_AFTER_MEMBER;
+        return GO;
     }
-    *pp = p;
-    return TOK_DONE;
+    s->g->value_end = pos(s, s->p);
+    s->state = IXJ__GS_DONE;
+    /* A concatenated document is delivered now, not when the next one
+     * starts: what follows, whitespace included, is the next one's. */
+    return s->g->concatenated ? STOP_DOC : GO;
 }
 
-/*
- * The scan. Between tokens the grammar state lives in the local `state`
- * and control moves by goto from one state's code to the next, so that
- * the common path (a key, a colon, a plain string or integer, a comma)
- * costs a few compares per token; strings without escapes or non-ASCII
- * bytes, integers and literals complete inline, and everything else
- * (escapes, UTF-8, fractions, tokens cut by the end of a chunk) goes to
- * the resumable scanners above. Hot state (position, line, table write
- * index, skeleton, depth) stays in locals and is written back on exit.
- */
+/* ---------------------------------------------------------------- tokens */
+
+/* Where the next special byte at or after p lies (or the end): from the
+ * cached window when p is in it, else from new windows. */
+static IXJ__INLINE const uint8_t *
+next_special(scan *s, const uint8_t *p)
+{
+    uintptr_t off = (uintptr_t)p - s->win;
+    if (off < 64) {
+        uint64_t m = s->win_mask >> off;
+        if (m != 0)
+            return p + __builtin_ctzll(m);
+        p = (const uint8_t *)(s->win + 64);
+    }
+    for (;;) {
+        uint64_t m = ixj__specials64(p, (size_t)(s->input_end - p));
+        s->win = (uintptr_t)p;
+        s->win_mask = m;
+        if (m != 0)
+            return p + __builtin_ctzll(m);
+        p += 64;
+    }
+}
+
+/* A token's bytes are complete: its text lies in the input when it began
+ * there, else (a held token, until_token_end) in the hold, which becomes
+ * the batch's text. Returns the token's first byte, or NULL when out of
+ * memory for the hold. */
+static const uint8_t *
+token_bytes(scan *s)
+{
+    ixj__guard *g = s->g;
+    if (g->tok_start >= s->base)
+        return s->buf + (g->tok_start - s->base);
+    if (!hold_append(g, s->buf, (size_t)(s->p - s->buf)))
+        return NULL;
+    g->batch_text = g->hold;
+    g->batch_offset = g->tok_start;
+    s->text = (const uint8_t *)g->hold; /* the token lies at 0 */
+    return s->text;
+}
+
+/* The open token (STRING, NUMBER or LITERAL) through its lexer, to its end
+ * or the end of the input. */
+static step
+lex_token(scan *s)
+{
+    ixj__guard *g = s->g;
+    const uint8_t *buf = s->buf, *first;
+    int r;
+    size_t len;
+
+    save(s);
+    if (s->state == IXJ__GS_STRING)
+        r = ixj__lex_string(g, &s->p, s->end, buf, s->base);
+    else if (s->state == IXJ__GS_NUMBER)
+        r = ixj__lex_number(g, &s->p, s->end, buf, s->base);
+    else
+        r = ixj__lex_literal(g, &s->p, s->end, buf, s->base);
+    if (r == IXJ__LEX_MORE)
+        return STOP_END;
+    if (r == IXJ__LEX_ERROR)
+        return STOP_ERROR;
+    /* Room was checked before the token began (a held token's batch is
+     * empty). */
+    IXJ__ASSERT(s->tp < g->fifo + IXJ__FIFO_SIZE);
+    len = (size_t)(pos(s, s->p) - g->tok_start);
+    if ((first = token_bytes(s)) == NULL)
+        return fail(s, IXJ_ERR_NOMEM, 0, s->p, state_ctx(g));
+    if (s->state == IXJ__GS_STRING) {
+        push(s, first, len - 2,
+             (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
+                 (g->escaped ? IXJ__T_ESCAPED : 0u));
+        put_skeleton(s, "\"\"", 2);
+        if (g->key) {
+            s->state = IXJ__GS_COLON;
+            return GO;
+        }
+    } else if (s->state == IXJ__GS_NUMBER) {
+        push(s, first, len, IXJ__T_NUMBER);
+        put_skeleton(s, "0 ", 2);
+    } else {
+        push(s, first, 0,
+             g->word == 't'   ? IXJ__T_TRUE
+             : g->word == 'f' ? IXJ__T_FALSE
+                              : IXJ__T_NULL);
+        put_skeleton(s,
+                     g->word == 't'   ? "true"
+                     : g->word == 'f' ? "false"
+                                      : "null",
+                     g->word == 'f' ? 5 : 4);
+    }
+    return after_value(s);
+}
+
+/* A string at s->p (its opening quote), a key or a value. Completes here
+ * when the window shows its closing quote before any other special byte
+ * and within the string limit; else the lexer takes over from the first
+ * special byte (or from the limit). */
+static IXJ__INLINE step
+string_at(scan *s, bool is_key)
+{
+    ixj__guard *g = s->g;
+    const uint8_t *open = s->p, *start = open + 1;
+    const uint8_t *q = next_special(s, start);
+    uint64_t n = (uint64_t)(q - start);
+
+    if (IXJ__LIKELY(q < s->end && *q == '"' && n <= g->max_string)) {
+        push(s, open, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
+        put_skeleton(s, "\"\"", 2);
+        s->p = q + 1;
+        if (!is_key)
+            return after_value(s);
+        s->state = IXJ__GS_COLON;
+        if (s->p < s->end && *s->p == ':') { /* the usual next byte */
+            put_skeleton(s, ":", 1);
+            s->p++;
+            s->state = IXJ__GS_VALUE_MEMBER;
+        }
+        return GO;
+    }
+    g->tok_start = pos(s, open);
+    g->sub = IXJ__SS_PLAIN;
+    g->escaped = false;
+    g->key = is_key;
+    s->p = n <= g->max_string ? q : start + g->max_string;
+    if (s->p > s->end)
+        s->p = s->end; /* the document limit ends the search first */
+    s->state = IXJ__GS_STRING;
+    return lex_token(s);
+}
+
+/* A number at s->p. Integers complete here: -?[1-9][0-9]* ended by a
+ * byte that cannot extend a number. Anything else starts the lexer. */
+static IXJ__INLINE step
+number_at(scan *s, uint8_t c)
+{
+    ixj__guard *g = s->g;
+    const uint8_t *p = s->p, *q = p + (c == '-');
+
+    if (q < s->end && *q >= '1' && *q <= '9') {
+        q++;
+        while (q < s->end && (uint8_t)(*q - '0') < 10)
+            q++;
+        if (q < s->end && *q != '.' && *q != 'e' && *q != 'E' &&
+            (uint64_t)(q - p) <= g->max_number) {
+            push(s, p, (size_t)(q - p), IXJ__T_NUMBER);
+            put_skeleton(s, "0 ", 2);
+            s->p = q;
+            return after_value(s);
+        }
+    }
+    g->tok_start = pos(s, p);
+    g->sub = c == '-' ? IXJ__NS_MINUS : c == '0' ? IXJ__NS_ZERO : IXJ__NS_INT;
+    s->p = p + 1;
+    s->state = IXJ__GS_NUMBER;
+    return lex_token(s);
+}
+
+/* true, false or null at s->p: here when all of it is in the input. */
+static IXJ__INLINE step
+literal_at(scan *s, uint8_t c)
+{
+    ixj__guard *g = s->g;
+    const char *word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+    size_t n = c == 'f' ? 5 : 4;
+
+    if ((size_t)(s->end - s->p) >= n && memcmp(s->p, word, n) == 0) {
+        push(s, s->p, 0,
+             c == 't'   ? IXJ__T_TRUE
+             : c == 'f' ? IXJ__T_FALSE
+                        : IXJ__T_NULL);
+        put_skeleton(s, word, n);
+        s->p += n;
+        return after_value(s);
+    }
+    g->tok_start = pos(s, s->p);
+    g->word = c;
+    g->word_done = 1;
+    s->p++;
+    s->state = IXJ__GS_LITERAL;
+    return lex_token(s);
+}
+
+/* ------------------------------------------------------------ containers */
+
+static step
+open_container(scan *s, uint8_t c)
+{
+    ixj__guard *g = s->g;
+    if (s->depth >= g->max_depth)
+        return fail(s, IXJ_ERR_LIMIT, IXJ__D_DEPTH_LIMIT, s->p, IXJ__CTX_VALUE);
+    if (!push_container(g, s->depth, c == '['))
+        return fail(s, IXJ_ERR_NOMEM, 0, s->p, IXJ__CTX_VALUE);
+    push(s, s->p, 0, c == '[' ? IXJ__T_ARRAY : IXJ__T_OBJECT);
+    put_skeleton(s, (const char *)s->p, 1);
+    s->depth++;
+    s->p++;
+    s->state = c == '[' ? IXJ__GS_ARRAY_FIRST : IXJ__GS_OBJECT_FIRST;
+    return GO;
+}
+
+/* s->p is at a '}' or ']' that matches the open container. */
+static IXJ__INLINE step
+close_container(scan *s)
+{
+    if (s->tp == s->g->fifo + IXJ__FIFO_SIZE)
+        return STOP_FULL;
+    push(s, s->p, 0, IXJ__T_CLOSE);
+    put_skeleton(s, (const char *)s->p, 1);
+    s->depth--;
+    s->p++;
+    return after_value(s);
+}
+
+/* ---------------------------------------------------------------- states */
+
+/* The first byte of the top-level value, c, at s->p. */
+static step
+top_value(scan *s, uint8_t c)
+{
+    ixj__guard *g = s->g;
+    g->started = true;
+    g->value_start = pos(s, s->p);
+    g->value_line = s->line;
+    if (c == '{' || !g->root_object)
+        return GO;
+    if (!g->concatenated)
+        return fail(s, IXJ_ERR_TYPE, root_type_detail(c), s->p, IXJ__CTX_VALUE);
+    /* A concatenated stream reads the value to its end, to find the next
+     * document; the decoder fails this one. */
+    g->root_not_object = true;
+    g->root_detail = root_type_detail(c);
+    g->value_column = g->value_start - s->line_start + 1;
+    return GO;
+}
+
+/* What a byte starts, when it starts a value. */
+enum { V_NONE, V_STRING, V_OPEN, V_LITERAL, V_NUMBER };
+static const uint8_t value_kind[256] = {
+    ['"'] = V_STRING,  ['{'] = V_OPEN,    ['['] = V_OPEN,   ['t'] = V_LITERAL,
+    ['f'] = V_LITERAL, ['n'] = V_LITERAL, ['-'] = V_NUMBER, ['0'] = V_NUMBER,
+    ['1'] = V_NUMBER,  ['2'] = V_NUMBER,  ['3'] = V_NUMBER, ['4'] = V_NUMBER,
+    ['5'] = V_NUMBER,  ['6'] = V_NUMBER,  ['7'] = V_NUMBER, ['8'] = V_NUMBER,
+    ['9'] = V_NUMBER};
+
+/* VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT, ARRAY_FIRST: a value starts at
+ * byte c (or, after '[', the array closes). */
+static IXJ__INLINE step
+at_value(scan *s, uint8_t c)
+{
+    ixj__guard *g = s->g;
+    int kind = value_kind[c];
+    step r;
+
+    if (IXJ__UNLIKELY(kind == V_NONE)) {
+        if (c == ']' && s->state == IXJ__GS_ARRAY_FIRST)
+            return close_container(s);
+        return syntax_error(s, s->state == IXJ__GS_ARRAY_FIRST
+                                   ? IXJ__CTX_CONTAINER
+                                   : IXJ__CTX_VALUE);
+    }
+    if (s->state == IXJ__GS_VALUE_TOP && (r = top_value(s, c)) != GO)
+        return r;
+    if (IXJ__UNLIKELY(s->tp == g->fifo + IXJ__FIFO_SIZE))
+        return STOP_FULL;
+    if (s->state >= IXJ__GS_VALUE_ELEMENT &&
+        ++g->count[s->depth - 1] > g->max_array)
+        return fail(s, IXJ_ERR_LIMIT, IXJ__D_ARRAY_LIMIT, s->p, IXJ__CTX_VALUE);
+    switch (kind) {
+    case V_STRING:
+        return string_at(s, false);
+    case V_OPEN:
+        return open_container(s, c);
+    case V_LITERAL:
+        return literal_at(s, c);
+    default:
+        return number_at(s, c);
+    }
+}
+
+/* OBJECT_FIRST, KEY: a key starts at byte c (or, after '{', the object
+ * closes). */
+static IXJ__INLINE step
+at_key(scan *s, uint8_t c)
+{
+    if (IXJ__LIKELY(c == '"')) {
+        if (IXJ__UNLIKELY(s->tp == s->g->fifo + IXJ__FIFO_SIZE))
+            return STOP_FULL;
+        return string_at(s, true);
+    }
+    if (c == '}' && s->state == IXJ__GS_OBJECT_FIRST)
+        return close_container(s);
+    return syntax_error(s, IXJ__CTX_CONTAINER);
+}
+
+/* COLON, AFTER_MEMBER, AFTER_ELEMENT: a separator or a closing bracket. */
+static IXJ__INLINE step
+at_separator(scan *s, uint8_t c)
+{
+    ixj__gstate next;
+    uint8_t closer;
+
+    switch (s->state) {
+    case IXJ__GS_COLON:
+        next = IXJ__GS_VALUE_MEMBER;
+        closer = 0;
+        if (c != ':')
+            return syntax_error(s, IXJ__CTX_CONTAINER);
+        break;
+    case IXJ__GS_AFTER_MEMBER:
+        next = IXJ__GS_KEY;
+        closer = '}';
+        break;
+    default: /* AFTER_ELEMENT */
+        next = IXJ__GS_VALUE_ELEMENT;
+        closer = ']';
+        break;
+    }
+    if (c == closer)
+        return close_container(s);
+    if (c != ',' && closer != 0)
+        return syntax_error(s, IXJ__CTX_CONTAINER);
+    put_skeleton(s, (const char *)s->p, 1);
+    s->p++;
+    s->state = next;
+    return GO;
+}
+
+/* The scan loop: whitespace, then the state's step, until a stop. */
+static step
+run(scan *s)
+{
+    for (;;) {
+        step r;
+        uint8_t c;
+        if (!skip_space(s))
+            return STOP_END;
+        c = *s->p;
+        switch (s->state) {
+        case IXJ__GS_VALUE_TOP:
+        case IXJ__GS_VALUE_MEMBER:
+        case IXJ__GS_VALUE_ELEMENT:
+        case IXJ__GS_ARRAY_FIRST:
+            r = at_value(s, c);
+            break;
+        case IXJ__GS_OBJECT_FIRST:
+        case IXJ__GS_KEY:
+            r = at_key(s, c);
+            break;
+        case IXJ__GS_COLON:
+        case IXJ__GS_AFTER_MEMBER:
+        case IXJ__GS_AFTER_ELEMENT:
+            r = at_separator(s, c);
+            break;
+        case IXJ__GS_DONE:
+            r = syntax_error(s, IXJ__CTX_CONTAINER);
+            break;
+        default: /* token states: only until_token_end resumes them */
+            r = lex_token(s);
+            break;
+        }
+        if (r != GO)
+            return r;
+    }
+}
+
 /* Where the document limit stops a scan that reads [p, end), p being at
- * offset pos. */
+ * offset at. */
 static const uint8_t *
 document_end(const ixj__guard *g, const uint8_t *p, const uint8_t *end,
-             uint64_t pos)
+             uint64_t at)
 {
-    uint64_t used = pos - g->doc_start;
+    uint64_t used = at - g->doc_start;
     uint64_t room = g->max_document > used ? g->max_document - used : 0;
     return room < (uint64_t)(end - p) ? p + room : end;
+}
+
+/* The scan reached the end of its input (or of the document limit). */
+static step
+at_end(scan *s)
+{
+    ixj__guard *g = s->g;
+    save(s);
+    if (s->end < s->input_end) { /* the first byte beyond the limit */
+        ixj__guard_fail(g, IXJ_ERR_LIMIT, IXJ__D_DOCUMENT_LIMIT, pos(s, s->end),
+                        state_ctx(g));
+        return STOP_ERROR;
+    }
+    if (ixj__guard_in_token(g)) {
+        /* Hold the incomplete token until the next input completes it. */
+        const uint8_t *from = g->tok_start >= s->base
+                                  ? s->buf + (g->tok_start - s->base)
+                                  : s->buf;
+        if (!hold_append(g, from, (size_t)(s->end - from))) {
+            ixj__guard_fail(g, IXJ_ERR_NOMEM, 0, g->tok_start, state_ctx(g));
+            return STOP_ERROR;
+        }
+    }
+    return STOP_END;
 }
 
 void
 ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
                 bool until_token_end, int *stop, size_t *consumed)
 {
-    const uint8_t *p = buf;
-    const uint8_t *end = buf + len;
-    const uint64_t base = g->offset;
-    const uint64_t max_string = g->max_string;
-    const bool ndjson = g->stream == IXJ__NDJSON;
-    ixj__token *const fifo_end = g->fifo + IXJ__FIFO_SIZE;
-    ixj__token *tp = g->fifo + g->fifo_w;
-    uint64_t line = g->line;
-    uint64_t line_start = g->line_start;
-    uint32_t depth = g->depth;
-    char *skel = g->skeleton + g->skeleton_len;
-    int state = g->state;
-    bool is_key = g->key;
-    bool clamped = false;
-    uint8_t c;
-    int r;
+    scan s;
+    step r;
 
-#define POS(ptr) (base + (uint64_t)((ptr)-buf))
-/* Writes the locals back, for the slow paths and on exit. */
-#define SAVE()                                          \
-    do {                                                \
-        g->line = line;                                 \
-        g->line_start = line_start;                     \
-        g->fifo_w = (uint32_t)(tp - g->fifo);           \
-        g->depth = depth;                               \
-        g->state = (uint8_t)state;                      \
-        g->key = is_key;                                \
-        g->skeleton_len = (size_t)(skel - g->skeleton); \
-    } while (0)
-/* Adds a token that produces a yajl callback to the table. */
-#define PUSH(at, txt, n, esc)           \
-    do {                                \
-        tp->text = (const char *)(txt); \
-        tp->len = (n);                  \
-        tp->offset = (at);              \
-        tp->line = line;                \
-        tp->line_start = line_start;    \
-        tp->escaped = (esc);            \
-        tp++;                           \
-    } while (0)
-/* Skips whitespace to the next byte c; at the end of the input, stops in
- * `state`. */
-#define NEXT_BYTE()                                      \
-    for (;;) {                                           \
-        if (p == end)                                    \
-            goto at_end;                                 \
-        c = *p;                                          \
-        if (c > ' ')                                     \
-            break;                                       \
-        if (c == '\n') {                                 \
-            if (ndjson)                                  \
-                goto record_end;                         \
-            line++;                                      \
-            line_start = POS(p) + 1;                     \
-        } else if (c != ' ' && c != '\t' && c != '\r') { \
-            break;                                       \
-        }                                                \
-        p++;                                             \
-    }
-#define FAIL(code, detail, ptr, ctx)          \
-    do {                                      \
-        SAVE();                               \
-        fail(g, code, detail, POS(ptr), ctx); \
-    } while (0)
-/* A syntax error at the byte c at p, between tokens. */
-#define FAIL_SYNTAX(ctx) \
-    FAIL(IXJ_ERR_SYNTAX, between_detail(g, state, c, POS(p)), p, ctx)
-/* The open token's bytes in this input, from its first byte (or from the
- * hold, with the bytes of this input up to `upto` appended, when it began
- * in an earlier one). */
-#define TOKEN_BYTES(upto, out_text, out_len)                      \
-    do {                                                          \
-        if (g->tok_start >= base) {                               \
-            out_text = (const char *)buf + (g->tok_start - base); \
-            out_len = (size_t)((const char *)(upto)-out_text);    \
-        } else {                                                  \
-            if (!hold_append(g, buf, (size_t)((upto)-buf))) {     \
-                FAIL(IXJ_ERR_NOMEM, 0, buf, IXJ__CTX_VALUE);      \
-                goto error;                                       \
-            }                                                     \
-            out_text = g->hold;                                   \
-            out_len = g->hold_len;                                \
-        }                                                         \
-    } while (0)
+    IXJ__ASSERT(len <= IXJ__SCAN_MAX);
+    IXJ__ASSERT(until_token_end == ixj__guard_in_token(g));
+    IXJ__ASSERT(g->fifo_w == 0 && g->skeleton_len == 0);
+    s.g = g;
+    s.buf = s.text = s.p = buf;
+    s.input_end = buf + len;
+    s.end = g->max_document != 0 ? document_end(g, buf, s.input_end, g->offset)
+                                 : s.input_end;
+    s.base = g->offset;
+    s.tp = g->fifo;
+    s.skel = g->skeleton;
+    s.state = g->state;
+    s.depth = g->depth;
+    s.line = g->line;
+    s.line_start = g->line_start;
+    s.win = (uintptr_t)buf + len + 64; /* no window yet */
+    s.win_mask = 0;
+    g->batch_text = (const char *)buf;
+    g->batch_offset = g->offset;
+    g->batch_line = g->line;
+    g->batch_line_start = g->line_start;
 
-    if (g->max_document != 0) {
-        end = document_end(g, buf, end, base);
-        clamped = end < buf + len;
-    }
-
-    switch (state) {
-    case GS_VALUE_TOP:
-    case GS_VALUE_MEMBER:
-    case GS_VALUE_ELEMENT:
-    case GS_ARRAY_FIRST:
-        goto value;
-    case GS_OBJECT_FIRST:
-    case GS_KEY:
-        goto key;
-    case GS_COLON:
-        goto colon;
-    case GS_AFTER_MEMBER:
-        goto after_member;
-    case GS_AFTER_ELEMENT:
-        goto after_element;
-    case GS_DONE:
-        goto done;
-    case GS_STRING:
-        goto string_slow;
-    case GS_NUMBER:
-        goto number_slow;
-    default:
-        goto literal_slow;
-    }
-
-value: /* state: VALUE_TOP, VALUE_MEMBER, VALUE_ELEMENT or ARRAY_FIRST */
-    NEXT_BYTE();
-    switch (c) {
-    case '"':
-    case '{':
-    case '[':
-    case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9':
-    case 't':
-    case 'f':
-    case 'n':
-        break;
-    case ']':
-        if (state == GS_ARRAY_FIRST)
-            goto close;
-        /* fallthrough */
-    default:
-        FAIL_SYNTAX(state == GS_ARRAY_FIRST ? IXJ__CTX_CONTAINER
-                                            : IXJ__CTX_VALUE);
-        goto error;
-    }
-    if (state == GS_VALUE_TOP) {
-        g->started = true;
-        g->value_start = POS(p);
-        g->value_line = line;
-        if (c != '{' && g->root_object) {
-            if (g->stream == IXJ__ONE_DOCUMENT) {
-                FAIL(IXJ_ERR_TYPE, root_type_detail(c), p, IXJ__CTX_VALUE);
-                goto error;
-            }
-            /* A stream reads the value to its end, to find the next
-             * document; the decoder fails this one. */
-            g->root_not_object = true;
-            g->root_detail = root_type_detail(c);
-            g->value_column = POS(p) - line_start + 1;
-        }
-    }
-    if (tp == fifo_end)
-        goto fifo_full;
-    if (state >= GS_VALUE_ELEMENT && ++g->count[depth - 1] > g->max_array) {
-        FAIL(IXJ_ERR_LIMIT, IXJ__D_ARRAY_LIMIT, p, IXJ__CTX_VALUE);
-        goto error;
-    }
-    if (c == '"') {
-        is_key = false;
-        goto string;
-    }
-    if (c == '{' || c == '[') {
-        if (depth >= g->max_depth) {
-            FAIL(IXJ_ERR_LIMIT, IXJ__D_DEPTH_LIMIT, p, IXJ__CTX_VALUE);
-            goto error;
-        }
-        g->depth = depth;
-        if (!push_container(g, c == '[')) {
-            FAIL(IXJ_ERR_NOMEM, 0, p, IXJ__CTX_VALUE);
-            goto error;
-        }
-        PUSH(POS(p), NULL, 0, false);
-        *skel++ = (char)c;
-        depth++;
-        p++;
-        if (c == '[') {
-            state = GS_ARRAY_FIRST;
-            goto value;
-        }
-        state = GS_OBJECT_FIRST;
-        goto key;
-    }
-    g->tok_start = POS(p);
-    if (c == 't' || c == 'f' || c == 'n') {
-        const char *word = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        size_t n = c == 'f' ? 5 : 4;
-        if ((size_t)(end - p) >= n && memcmp(p, word, n) == 0) {
-            p += n;
-            goto literal_done;
-        }
-        g->literal = word + 1;
-        g->word = c;
-        p++;
-        goto literal_slow;
-    }
-    {
-        /* Integers complete here: -?[1-9][0-9]* ended by a byte that
-         * cannot extend a number. Anything else starts the scanner. */
-        const uint8_t *q = p + (c == '-');
-        if (q < end && *q >= '1' && *q <= '9') {
-            q++;
-            while (q < end && (uint8_t)(*q - '0') < 10)
-                q++;
-            if (q < end && *q != '.' && *q != 'e' && *q != 'E' &&
-                (uint64_t)(q - p) <= g->max_number) {
-                PUSH(POS(p), p, (size_t)(q - p), false);
-                *skel++ = '0';
-                *skel++ = ' '; /* ends the number for yajl at once */
-                p = q;
-                goto after_value;
-            }
-        }
-        g->sub = c == '-' ? NS_MINUS : c == '0' ? NS_ZERO : NS_INT;
-        p++;
-        goto number_slow;
-    }
-
-string : /* p at the opening quote */
-{
-    const uint8_t *start = p + 1, *lim = end, *q;
-    if ((uint64_t)(end - start) > max_string)
-        lim = start + max_string;
-    q = find_special(start, lim);
-    if (q < lim && *q == '"') {
-        PUSH(POS(p), start, (size_t)(q - start), false);
-        *skel++ = '"';
-        *skel++ = '"';
-        p = q + 1;
-        if (is_key)
-            goto colon;
-        goto after_value;
-    }
-    /* plain so far: the scanner resumes at the special byte */
-    g->tok_start = POS(p);
-    g->sub = SS_PLAIN;
-    g->escaped = false;
-    p = q;
-}
-string_slow:
-    SAVE();
-    r = scan_string(g, &p, end, buf, base);
-    if (r == TOK_MORE) {
-        state = GS_STRING;
-        goto at_end;
-    }
-    if (r == TOK_ERROR)
-        goto error;
-    {
-        const char *text;
-        size_t n;
-        TOKEN_BYTES(p, text, n);
-        PUSH(g->tok_start, text + 1, n - 2, g->escaped); /* inside quotes */
-        *skel++ = '"';
-        *skel++ = '"';
-    }
     if (until_token_end) {
-        state = is_key ? GS_COLON : after_value_state(g);
-        goto token_done;
-    }
-    if (is_key)
-        goto colon;
-    goto after_value;
-
-number_slow:
-    SAVE();
-    r = scan_number(g, &p, end, buf, base);
-    if (r == TOK_MORE) {
-        state = GS_NUMBER;
-        goto at_end;
-    }
-    if (r == TOK_ERROR)
-        goto error;
-    {
-        const char *text;
-        size_t n;
-        TOKEN_BYTES(p, text, n);
-        PUSH(g->tok_start, text, n, false);
-        *skel++ = '0';
-        *skel++ = ' '; /* ends the number for yajl at once */
-    }
-    if (until_token_end) {
-        state = after_value_state(g);
-        goto token_done;
-    }
-    goto after_value;
-
-literal_slow:
-    SAVE();
-    r = scan_literal(g, &p, end, buf, base);
-    if (r == TOK_MORE) {
-        state = GS_LITERAL;
-        goto at_end;
-    }
-    if (r == TOK_ERROR)
-        goto error;
-literal_done: /* its first letter, here or held, names the literal */
-    PUSH(g->tok_start, NULL, 0, false);
-    c = g->tok_start >= base ? buf[g->tok_start - base] : (uint8_t)g->hold[0];
-    if (c == 't') {
-        memcpy(skel, "true", 4);
-        skel += 4;
-    } else if (c == 'f') {
-        memcpy(skel, "false", 5);
-        skel += 5;
+        r = lex_token(&s);
+        if (r == GO)
+            r = STOP_TOKEN;
     } else {
-        memcpy(skel, "null", 4);
-        skel += 4;
+        r = run(&s);
     }
-    if (until_token_end) {
-        state = after_value_state(g);
-        goto token_done;
-    }
-    goto after_value;
-
-key: /* state: OBJECT_FIRST or KEY */
-    NEXT_BYTE();
-    if (c == '"') {
-        if (tp == fifo_end)
-            goto fifo_full;
-        is_key = true;
-        goto string;
-    }
-    if (c == '}' && state == GS_OBJECT_FIRST)
-        goto close;
-    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
-    goto error;
-
-colon:
-    state = GS_COLON;
-    NEXT_BYTE();
-    if (c != ':') {
-        FAIL_SYNTAX(IXJ__CTX_CONTAINER);
-        goto error;
-    }
-    *skel++ = ':';
-    p++;
-    state = GS_VALUE_MEMBER;
-    goto value;
-
-after_value:
-    if (depth == 0) {
-        g->value_end = POS(p);
-        goto done;
-    }
-    if (g->is_array[depth - 1])
-        goto after_element;
-after_member:
-    state = GS_AFTER_MEMBER;
-    NEXT_BYTE();
-    if (c == ',') {
-        *skel++ = ',';
-        p++;
-        state = GS_KEY;
-        goto key;
-    }
-    if (c == '}')
-        goto close;
-    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
-    goto error;
-
-after_element:
-    state = GS_AFTER_ELEMENT;
-    NEXT_BYTE();
-    if (c == ',') {
-        *skel++ = ',';
-        p++;
-        state = GS_VALUE_ELEMENT;
-        goto value;
-    }
-    if (c == ']')
-        goto close;
-    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
-    goto error;
-
-close: /* p at a '}' or ']' that matches the open container */
-    if (tp == fifo_end)
-        goto fifo_full;
-    PUSH(POS(p), NULL, 0, false);
-    *skel++ = (char)*p;
-    depth--;
-    p++;
-    goto after_value;
-
-done:
-    state = GS_DONE;
-    if (g->stream == IXJ__CONCATENATED) {
-        /* The document is whole: it is delivered now, not when the next
-         * one starts (what follows, whitespace included, is the next
-         * document's). */
-        SAVE();
-        *stop = IXJ__SCAN_DOC;
-        *consumed = (size_t)(p - buf);
-        g->offset = POS(p);
-        return;
-    }
-    NEXT_BYTE();
-    FAIL_SYNTAX(IXJ__CTX_CONTAINER);
-    goto error;
-
-record_end: /* NDJSON: p at the LF that ends the record */
-    if (state == GS_DONE) {
-        line++;
-        line_start = POS(p) + 1;
-        p++;
-        SAVE();
-        *stop = IXJ__SCAN_DOC;
-        *consumed = (size_t)(p - buf);
-        g->offset = POS(p);
-        return;
-    }
-    if (state == GS_VALUE_TOP) { /* a blank line: not a record */
-        line++;
-        line_start = POS(p) + 1;
-        p++;
-        g->doc_start = POS(p);
-        if (g->max_document != 0) {
-            /* the record's bytes count from here */
-            end = document_end(g, p, buf + len, POS(p));
-            clamped = end < buf + len;
-        }
-        goto value;
-    }
-    FAIL(IXJ_ERR_TRUNCATED, IXJ__D_LINE_ENDS, p,
-         state == GS_VALUE_MEMBER || state == GS_VALUE_ELEMENT
-             ? IXJ__CTX_VALUE
-             : IXJ__CTX_CONTAINER);
-    goto error;
-
-at_end: /* p == end */
-    SAVE();
-    if (clamped && end < buf + len) {
-        /* The byte at `end` is the first beyond the document limit. */
-        fail(g, IXJ_ERR_LIMIT, IXJ__D_DOCUMENT_LIMIT, POS(end), state_ctx(g));
-        goto error;
-    }
-    if (ixj__guard_in_token(g)) {
-        /* Hold the incomplete token until the next input completes it. */
-        const uint8_t *from =
-            g->tok_start >= base ? buf + (g->tok_start - base) : buf;
-        if (!hold_append(g, from, (size_t)(end - from))) {
-            fail(g, IXJ_ERR_NOMEM, 0, g->tok_start, state_ctx(g));
-            goto error;
-        }
-    }
-    *stop = IXJ__SCAN_END;
-    *consumed = len;
-    g->offset = POS(end);
-    return;
-
-token_done:
-    if (state == GS_DONE)
-        g->value_end = POS(p); /* a top-level scalar ended */
-    SAVE();
-    *stop = IXJ__SCAN_TOKEN;
-    *consumed = (size_t)(p - buf);
-    g->offset = POS(p);
-    return;
-
-fifo_full: /* before the token at p; `state` resumes there */
-    SAVE();
-    *stop = IXJ__SCAN_FULL;
-    *consumed = (size_t)(p - buf);
-    g->offset = POS(p);
-    return;
-
-error:
-    SAVE();
-    *stop = IXJ__SCAN_ERROR;
-    *consumed = (size_t)(p - buf);
-    g->offset = POS(p); /* where a stream resumes skipping */
-    return;
-#undef TOKEN_BYTES
-#undef FAIL
-#undef NEXT_BYTE
-#undef PUSH
-#undef SAVE
-#undef POS
+    if (r == STOP_END)
+        r = at_end(&s);
+    else
+        save(&s);
+    *consumed = (size_t)(s.p - buf);
+    g->offset += *consumed;
+    *stop = (int)r;
 }
 
 bool
-ixj__guard_end(ixj__guard *g, bool *complete)
+ixj__guard_end(ixj__guard *g, bool allow_empty, uint8_t detail, bool *complete)
 {
     bool number_ended = false;
 
@@ -1214,26 +874,30 @@ ixj__guard_end(ixj__guard *g, bool *complete)
         *complete = false;
         return false;
     }
-    if (g->state == GS_NUMBER && number_accepts(g->sub)) {
-        /* The end of input ends the held number: add it to the table. */
-        ixj__token *t = &g->fifo[g->fifo_w & (IXJ__FIFO_SIZE - 1)];
-        t->text = g->hold;
-        t->len = g->hold_len;
-        t->offset = g->tok_start;
-        t->line = g->line;
-        t->line_start = g->line_start;
-        t->escaped = false;
-        g->fifo_w++;
-        g->skeleton[g->skeleton_len++] = '0';
-        g->skeleton[g->skeleton_len++] = ' ';
-        g->state = (uint8_t)after_value_state(g);
+    IXJ__ASSERT(g->fifo_w == 0 && g->skeleton_len == 0);
+    if (g->state == IXJ__GS_NUMBER && ixj__number_accepts(g->sub)) {
+        /* The end of input ends the held number: it is a batch alone. */
+        ixj__token *t = &g->fifo[0];
+        t->at = 0;
+        t->len = (uint32_t)g->hold_len;
+        t->flags = IXJ__T_NUMBER;
+        g->batch_text = g->hold;
+        g->batch_offset = g->tok_start;
+        g->batch_line = g->line;
+        g->batch_line_start = g->line_start;
+        g->fifo_w = 1;
+        memcpy(g->skeleton, "0 ", 2);
+        g->skeleton_len = 2;
+        g->state = g->depth == 0               ? IXJ__GS_DONE
+                   : g->is_array[g->depth - 1] ? IXJ__GS_AFTER_ELEMENT
+                                               : IXJ__GS_AFTER_MEMBER;
+        g->value_end = g->offset;
         number_ended = true;
     }
-    *complete = g->state == GS_DONE;
-    if (!*complete && (g->started || g->stream == IXJ__ONE_DOCUMENT))
-        fail(g, IXJ_ERR_TRUNCATED, truncated_detail(g), g->offset,
-             state_ctx(g));
-    if (number_ended)
-        g->value_end = g->offset;
+    *complete = g->state == IXJ__GS_DONE;
+    if (!*complete && (g->started || !allow_empty))
+        ixj__guard_fail(g, IXJ_ERR_TRUNCATED,
+                        detail != 0 ? detail : truncated_detail(g), g->offset,
+                        state_ctx(g));
     return number_ended;
 }

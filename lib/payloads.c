@@ -94,70 +94,46 @@
         #S "." #member " does not have the type of a " #kind_);         \
     AUX_CHECK_##kind_(S, member)
 
+/* The generated index of an object (keyindex.c). The index generator
+ * itself compiles this file without it. */
+#ifdef IXJ_GEN_KEYINDEX
+#define INDEX_OF(name) NULL
+#else
+#define INDEX_OF(name) &ixj__keyindex_##name
+#define DECLARE_INDEX_(name, fields, required, missing) \
+    extern const ixj__key_index ixj__keyindex_##name;
+IXJ__OBJECT_MAP(DECLARE_INDEX_)
+#endif
+
 /* Descriptor of struct ixj_<name> from field list <LIST>; the fields
  * strict mode requires and, per presence bit, the detail of their absence
  * (NULL when none is required). */
-#define OBJECT_DESC(name, LIST, required_mask, missing_details)        \
-    static const ixj__field name##_fields[] = {LIST(name##_DESCRIBE)}; \
-    LIST(name##_CHECK)                                                 \
-    _Static_assert(sizeof(name##_fields) / sizeof(ixj__field) <= 64,   \
-                   "presence fits in 64 bits");                        \
-    const ixj__object_desc ixj__object_##name = {                      \
-        "ixj_" #name,                                                  \
-        sizeof(ixj_##name),                                            \
-        sizeof(name##_fields) / sizeof(ixj__field),                    \
-        required_mask,                                                 \
-        missing_details,                                               \
-        name##_fields}
-
-#define data_source_job_DESCRIBE(...) \
-    DESCRIBE_(ixj_data_source_job, __VA_ARGS__)
-#define data_source_job_CHECK(...) CHECK_(ixj_data_source_job, __VA_ARGS__)
-#define job_DESCRIBE(...)          DESCRIBE_(ixj_job, __VA_ARGS__)
-#define job_CHECK(...)             CHECK_(ixj_job, __VA_ARGS__)
-#define job_envelope_DESCRIBE(...) DESCRIBE_(ixj_job_envelope, __VA_ARGS__)
-#define job_envelope_CHECK(...)    CHECK_(ixj_job_envelope, __VA_ARGS__)
-#define pages_DESCRIBE(...)        DESCRIBE_(ixj_pages, __VA_ARGS__)
-#define pages_CHECK(...)           CHECK_(ixj_pages, __VA_ARGS__)
-#define links_DESCRIBE(...)        DESCRIBE_(ixj_links, __VA_ARGS__)
-#define links_CHECK(...)           CHECK_(ixj_links, __VA_ARGS__)
-#define meta_DESCRIBE(...)         DESCRIBE_(ixj_meta, __VA_ARGS__)
-#define meta_CHECK(...)            CHECK_(ixj_meta, __VA_ARGS__)
-#define job_list_DESCRIBE(...)     DESCRIBE_(ixj_job_list, __VA_ARGS__)
-#define job_list_CHECK(...)        CHECK_(ixj_job_list, __VA_ARGS__)
-#define data_source_list_DESCRIBE(...) \
-    DESCRIBE_(ixj_data_source_list, __VA_ARGS__)
-#define data_source_list_CHECK(...)  CHECK_(ixj_data_source_list, __VA_ARGS__)
-#define signed_url_DESCRIBE(...)     DESCRIBE_(ixj_signed_url, __VA_ARGS__)
-#define signed_url_CHECK(...)        CHECK_(ixj_signed_url, __VA_ARGS__)
-#define error_body_DESCRIBE(...)     DESCRIBE_(ixj_error_body, __VA_ARGS__)
-#define error_body_CHECK(...)        CHECK_(ixj_error_body, __VA_ARGS__)
-#define create_request_DESCRIBE(...) DESCRIBE_(ixj_create_request, __VA_ARGS__)
-#define create_request_CHECK(...)    CHECK_(ixj_create_request, __VA_ARGS__)
+#define OBJECT_DESC(name, LIST, required_mask, missing_details)              \
+    static const ixj__field name##_fields[] = {LIST(DESCRIBE_, ixj_##name)}; \
+    LIST(CHECK_, ixj_##name)                                                 \
+    _Static_assert(sizeof(name##_fields) / sizeof(ixj__field) <= 64,         \
+                   "presence fits in 64 bits");                              \
+    const ixj__object_desc ixj__object_##name = {                            \
+        "ixj_" #name,                                                        \
+        sizeof(ixj_##name),                                                  \
+        sizeof(name##_fields) / sizeof(ixj__field),                          \
+        required_mask,                                                       \
+        missing_details,                                                     \
+        name##_fields,                                                       \
+        INDEX_OF(name)}
 
 /* The enum members are read and written as int. */
 #define ENUM_IS_INT_(suffix, value, name) \
     _Static_assert(sizeof(ixj_##name) == sizeof(int), "enum is an int");
 IXJ_ENUM_MAP(ENUM_IS_INT_)
 
-OBJECT_DESC(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0, NULL);
-OBJECT_DESC(job, IXJ_JOB_FIELDS, 0, NULL);
-OBJECT_DESC(job_envelope, IXJ_JOB_ENVELOPE_FIELDS, 0, NULL);
-OBJECT_DESC(pages, IXJ_PAGES_FIELDS, 0, NULL);
-OBJECT_DESC(links, IXJ_LINKS_FIELDS, 0, NULL);
-OBJECT_DESC(meta, IXJ_META_FIELDS, 0, NULL);
-OBJECT_DESC(job_list, IXJ_JOB_LIST_FIELDS, 0, NULL);
-OBJECT_DESC(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0, NULL);
-OBJECT_DESC(signed_url, IXJ_SIGNED_URL_FIELDS, 0, NULL);
-/* shared/models/error.yml: `required: [id, message]` */
-static const uint8_t error_body_missing[IXJ_ERROR_BODY_FIELD_COUNT] = {
+const uint8_t ixj__error_body_missing[IXJ_ERROR_BODY_FIELD_COUNT] = {
     [IXJ_ERROR_BODY_ID] = IXJ__D_MISSING_ID,
     [IXJ_ERROR_BODY_MESSAGE] = IXJ__D_MISSING_MESSAGE};
-OBJECT_DESC(error_body, IXJ_ERROR_BODY_FIELDS,
-            (UINT64_C(1) << IXJ_ERROR_BODY_ID) |
-                (UINT64_C(1) << IXJ_ERROR_BODY_MESSAGE),
-            error_body_missing);
-OBJECT_DESC(create_request, IXJ_CREATE_REQUEST_FIELDS, 0, NULL);
+
+#define OBJECT_ROW_(name, fields, required, missing) \
+    OBJECT_DESC(name, fields, required, missing);
+IXJ__OBJECT_MAP(OBJECT_ROW_)
 
 /* The root object of each payload type, from the type registry. */
 #define ROOT_CASE_(suffix, value, name, type, member) \
@@ -206,3 +182,8 @@ const size_t ixj__n_payload_types =
     _Static_assert(value >= 1 && value < IXJ__ELEMENT_END, \
                    "IXJ_ELEMENT_" #suffix " is 1 .. the count");
 IXJ_ELEMENT_MAP(ELEMENT_DENSE_)
+
+#define OBJECT_ADDRESS_(name, fields, required, missing) &ixj__object_##name,
+const ixj__object_desc *const ixj__objects[] = {
+    IXJ__OBJECT_MAP(OBJECT_ADDRESS_)};
+const size_t ixj__n_objects = sizeof ixj__objects / sizeof ixj__objects[0];

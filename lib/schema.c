@@ -5,44 +5,32 @@
 #include "bytes.h"
 #include "schema.h"
 
-static inline bool
-field_is(const ixj__field *f, const char *key, size_t len)
+static bool
+same_key(const char *name, size_t name_len, const char *key, size_t len)
 {
-    return f->name_len == len && f->name[0] == key[0] &&
-           ixj__same_bytes(f->name, key, len);
+    return name_len == len && ixj__same_bytes(name, key, len);
 }
 
 const ixj__field *
 ixj__find_field(const ixj__object_desc *obj, const char *key, size_t len,
-                unsigned hint, bool allow_alias, bool *is_alias)
+                bool allow_alias, bool *is_alias)
 {
-    unsigned n = obj->n_fields;
+    const ixj__field *f;
+    unsigned entry;
 
     *is_alias = false;
     if (len == 0)
         return NULL;
-    /* Payloads send keys in table order, usually skipping a few absent
-     * fields: look from the expected field onwards, then from the start.
-     * The length and first byte rule out most fields without a compare. */
-    if (hint > n)
-        hint = n;
-    for (unsigned i = hint; i < n; i++)
-        if (field_is(&obj->fields[i], key, len))
-            return &obj->fields[i];
-    for (unsigned i = 0; i < hint; i++)
-        if (field_is(&obj->fields[i], key, len))
-            return &obj->fields[i];
-    if (!allow_alias)
+    entry = obj->index->slots[ixj__key_slot(obj->index, key, len)];
+    if (entry == 0xFF)
         return NULL;
-    /* Aliases are rare in practice (DigitalOcean sends snake_case). */
-    for (unsigned i = 0; i < n; i++) {
-        const ixj__field *f = &obj->fields[i];
-        if (f->alias_len == len && ixj__same_bytes(f->alias, key, len)) {
-            *is_alias = true;
-            return f;
-        }
-    }
-    return NULL;
+    f = &obj->fields[entry & 0x7F];
+    if (entry < 0x80)
+        return same_key(f->name, f->name_len, key, len) ? f : NULL;
+    if (!allow_alias || !same_key(f->alias, f->alias_len, key, len))
+        return NULL;
+    *is_alias = true;
+    return f;
 }
 
 ixj_type
@@ -51,7 +39,7 @@ ixj__detect_type(const char *key, size_t len, bool allow_alias)
     for (size_t i = 0; i < ixj__n_payload_types; i++) {
         bool is_alias;
         if (ixj__find_field(ixj__root_object(ixj__payload_types[i]), key, len,
-                            0, allow_alias, &is_alias) != NULL)
+                            allow_alias, &is_alias) != NULL)
             return ixj__payload_types[i];
     }
     return IXJ_TYPE_AUTO;

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <ixjob/ixjob.h>
 
@@ -37,6 +38,57 @@ typedef struct ixj__enum_desc {
 
 typedef struct ixj__object_desc ixj__object_desc;
 
+/*
+ * The index of an object's keys, generated at build time from the tables
+ * below (gen-keyindex.c writes keyindex.c): fields are declared in the
+ * order they were added (the ABI), while keys arrive in the spec's
+ * alphabetical order, so lookups never rely on the order of the rows.
+ *
+ * A key's slot is a perfect hash of its first and last eight bytes and
+ * its length (ixj__key_slot); the slot names a field, with 0x80 added
+ * when the key is that field's lowerCamelCase alias (0xFF: no key hashes
+ * there).
+ */
+typedef struct ixj__key_index {
+    uint64_t mul[2];      /* hash multipliers (odd) */
+    uint8_t mask;         /* slots - 1 (slots is a power of two) */
+    const uint8_t *slots; /* mask + 1 entries */
+    const uint8_t *wire;  /* field indices in key order (by name) */
+    const uint8_t *next;  /* per field: its position in wire, plus one */
+} ixj__key_index;
+
+/* n (1 to 8) bytes at p as a little-endian number, whatever the machine:
+ * the index is computed on the build machine and used on the host. */
+static inline uint64_t
+ixj__key_word(const char *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v |= (uint64_t)(unsigned char)p[i] << (8 * i);
+    return v;
+}
+
+/* The slot of a key of len > 0 bytes. */
+static inline unsigned
+ixj__key_slot(const ixj__key_index *ix, const char *key, size_t len)
+{
+    uint64_t head, tail, h;
+    if (len >= 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&head, key, 8);
+        memcpy(&tail, key + len - 8, 8);
+#else
+        head = ixj__key_word(key, 8);
+        tail = ixj__key_word(key + len - 8, 8);
+#endif
+    } else {
+        head = ixj__key_word(key, len);
+        tail = 0;
+    }
+    h = head * ix->mul[0] + (tail ^ len) * ix->mul[1];
+    return (unsigned)(h >> 40) & ix->mask;
+}
+
 typedef struct ixj__field {
     const char *name;  /* JSON key, snake_case */
     const char *alias; /* lowerCamelCase alias (= name for one word) */
@@ -56,23 +108,40 @@ struct ixj__object_desc {
     const char *name; /* C type name */
     uint32_t size;    /* sizeof the struct */
     uint8_t n_fields;
-    uint64_t required;        /* presence bits required in strict mode */
-    const uint8_t *missing;   /* per bit: ixj__detail when it is missing */
-    const ixj__field *fields; /* in declaration order: fields[i].bit == i */
+    uint64_t required;           /* presence bits required in strict mode */
+    const uint8_t *missing;      /* per bit: ixj__detail when it is missing */
+    const ixj__field *fields;    /* in declaration order: fields[i].bit == i */
+    const ixj__key_index *index; /* generated; NULL inside the generator */
 };
 
 /* The root object of a payload type; NULL for IXJ_TYPE_AUTO, IXJ_TYPE_ANY
  * and values that are not types. */
 const ixj__object_desc *ixj__root_object(ixj_type type);
 
-/* Finds the field named by a key (len bytes, after unescaping), trying
- * fields[hint] first: payloads usually send keys in table order, so the
- * field after the last one matched is the best guess. Aliases are matched
- * only when allow_alias; *is_alias tells which name matched. NULL when no
- * field has that name. */
+/* Finds the field named by a key (len bytes, after unescaping), in one
+ * step (the generated index). Aliases are matched only when allow_alias;
+ * *is_alias tells which name matched. NULL when no field has that key. */
 const ixj__field *ixj__find_field(const ixj__object_desc *obj, const char *key,
-                                  size_t len, unsigned hint, bool allow_alias,
-                                  bool *is_alias);
+                                  size_t len, bool allow_alias, bool *is_alias);
+
+/* The field whose key is at position `at` of the key order (NULL past
+ * the last): with at = ixj__next_key(obj, f), the field whose key
+ * follows f's, the best guess for the next key of a payload. */
+static inline const ixj__field *
+ixj__field_after(const ixj__object_desc *obj, unsigned at)
+{
+    return at < obj->n_fields ? &obj->fields[obj->index->wire[at]] : NULL;
+}
+
+static inline unsigned
+ixj__next_key(const ixj__object_desc *obj, const ixj__field *f)
+{
+    return obj->index->next[f - obj->fields];
+}
+
+/* Every object table, for the index generator and the tests. */
+extern const ixj__object_desc *const ixj__objects[];
+extern const size_t ixj__n_objects;
 
 /* The object an element of this kind is; NULL for string elements
  * (ixj_string) and values that are not an ixj_element. */
@@ -99,17 +168,38 @@ ixj_type ixj__detect_type(const char *key, size_t len, bool allow_alias);
 IXJ_ENUM_MAP(IXJ__ENUM_DECLARE_)
 #undef IXJ__ENUM_DECLARE_
 
-extern const ixj__object_desc ixj__object_data_source_job;
-extern const ixj__object_desc ixj__object_job;
-extern const ixj__object_desc ixj__object_job_envelope;
-extern const ixj__object_desc ixj__object_pages;
-extern const ixj__object_desc ixj__object_links;
-extern const ixj__object_desc ixj__object_meta;
-extern const ixj__object_desc ixj__object_job_list;
-extern const ixj__object_desc ixj__object_data_source_list;
-extern const ixj__object_desc ixj__object_signed_url;
-extern const ixj__object_desc ixj__object_error_body;
-extern const ixj__object_desc ixj__object_create_request;
+#define IXJ__BIT(bit) (UINT64_C(1) << (bit))
+
+/*
+ * The payload objects, one row each: the struct's name without its ixj_
+ * prefix, its field list (types.h), the presence bits strict mode
+ * requires, and per bit the detail of a missing one (NULL when none is
+ * required). payloads.c makes a table of each row; ixj__object_<name> is
+ * that table.
+ */
+#define IXJ__OBJECT_MAP(X)                                            \
+    X(data_source_job, IXJ_DATA_SOURCE_JOB_FIELDS, 0, NULL)           \
+    X(job, IXJ_JOB_FIELDS, 0, NULL)                                   \
+    X(job_envelope, IXJ_JOB_ENVELOPE_FIELDS, 0, NULL)                 \
+    X(pages, IXJ_PAGES_FIELDS, 0, NULL)                               \
+    X(links, IXJ_LINKS_FIELDS, 0, NULL)                               \
+    X(meta, IXJ_META_FIELDS, 0, NULL)                                 \
+    X(job_list, IXJ_JOB_LIST_FIELDS, 0, NULL)                         \
+    X(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0, NULL)         \
+    X(signed_url, IXJ_SIGNED_URL_FIELDS, 0, NULL)                     \
+    /* the spec: `required: [id, message]` */                         \
+    X(error_body, IXJ_ERROR_BODY_FIELDS,                              \
+      IXJ__BIT(IXJ_ERROR_BODY_ID) | IXJ__BIT(IXJ_ERROR_BODY_MESSAGE), \
+      ixj__error_body_missing)                                        \
+    X(create_request, IXJ_CREATE_REQUEST_FIELDS, 0, NULL)
+
+#define IXJ__OBJECT_DECLARE_(name, fields, required, missing) \
+    extern const ixj__object_desc ixj__object_##name;
+IXJ__OBJECT_MAP(IXJ__OBJECT_DECLARE_)
+#undef IXJ__OBJECT_DECLARE_
+
+/* Details of the error body's missing required fields. */
+extern const uint8_t ixj__error_body_missing[];
 
 /* Accessors for a member of a struct described by a field. */
 static inline void *

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The tables (lib/payloads.c, lib/enums.c) and their lookups. The lint
- * half checks what the decoder and encoder rely on: names sorted
- * byte-wise, presence bits equal to positions, members inside their
- * struct, aliases that are the lowerCamelCase of their names, every root
- * key belonging to exactly one type, enum literals matching their C
- * constants.
+ * The tables (lib/payloads.c, lib/enums.c), their generated key index
+ * (lib/keyindex.c) and their lookups. The lint half checks what the
+ * decoder and encoder rely on: presence bits equal to positions (the
+ * declaration order is the ABI), members inside their struct, aliases
+ * that are the lowerCamelCase of their names, an index whose key order is
+ * the names sorted byte-wise and whose hash finds every name and alias,
+ * every root key belonging to exactly one type, enum literals matching
+ * their C constants, and registries that cover every table.
  */
 #include <check.h>
 #include <ctype.h>
@@ -15,14 +17,17 @@
 #include "schema.h"
 #include "testutil.h"
 
-static const ixj__object_desc *const objects[] = {
-    &ixj__object_data_source_job, &ixj__object_job,
-    &ixj__object_job_envelope,    &ixj__object_pages,
-    &ixj__object_links,           &ixj__object_meta,
-    &ixj__object_job_list,        &ixj__object_data_source_list,
-    &ixj__object_signed_url,      &ixj__object_error_body,
-    &ixj__object_create_request};
-#define N_OBJECTS (sizeof objects / sizeof objects[0])
+#define objects   ixj__objects
+#define N_OBJECTS ixj__n_objects
+
+static bool
+is_registered(const ixj__object_desc *o)
+{
+    for (size_t i = 0; i < ixj__n_objects; i++)
+        if (ixj__objects[i] == o)
+            return true;
+    return false;
+}
 
 static void
 camel_case(const char *name, char *out)
@@ -57,10 +62,14 @@ START_TEST(test_table_lint)
                       o->name, f->name, f->alias, camel);
         ck_assert_msg(f->offset >= sizeof(uint64_t) && f->offset < o->size,
                       "%s.%s: offset %u", o->name, f->name, f->offset);
-        if (i > 0)
-            ck_assert_msg(strcmp(o->fields[i - 1].name, f->name) < 0,
-                          "%s: %s is not after %s", o->name, f->name,
-                          o->fields[i - 1].name);
+        if (f->object != NULL)
+            ck_assert_msg(is_registered(f->object),
+                          "%s.%s: %s is not in "
+                          "IXJ__OBJECT_MAP",
+                          o->name, f->name, f->object->name);
+        if ((o->required >> i) & 1)
+            ck_assert_msg(o->missing != NULL && o->missing[i] != 0,
+                          "%s.%s: required without a detail", o->name, f->name);
         switch ((ixj__kind)f->kind) {
         case IXJ__KIND_ENUM:
             ck_assert_ptr_nonnull(f->enumeration);
@@ -87,6 +96,49 @@ START_TEST(test_table_lint)
 }
 END_TEST
 
+/* The generated index: key order is the names sorted byte-wise, `next`
+ * is the inverse permutation plus one, and every slot holds the key that
+ * hashes there. */
+START_TEST(test_key_index)
+{
+    const ixj__object_desc *o = objects[_i];
+    const ixj__key_index *ix = o->index;
+    bool seen[64] = {false};
+    unsigned filled = 0;
+
+    ck_assert_ptr_nonnull(ix);
+    const ixj__field *previous = NULL;
+    for (unsigned i = 0; i < o->n_fields; i++) {
+        const ixj__field *f = ixj__field_after(o, i);
+        TU_CHECK(f != NULL, "%s: no field at %u", o->name, i);
+        ck_assert(!seen[f - o->fields]);
+        seen[f - o->fields] = true;
+        ck_assert_uint_eq(ixj__next_key(o, f), i + 1);
+        if (previous != NULL)
+            ck_assert_msg(strcmp(previous->name, f->name) < 0, "%s: key order",
+                          o->name);
+        previous = f;
+    }
+    ck_assert_ptr_null(ixj__field_after(o, o->n_fields));
+    for (unsigned s = 0; s <= ix->mask; s++) {
+        unsigned e = ix->slots[s];
+        const ixj__field *f;
+        if (e == 0xFF)
+            continue;
+        filled++;
+        ck_assert_uint_lt(e & 0x7F, o->n_fields);
+        f = &o->fields[e & 0x7F];
+        if (e & 0x80)
+            ck_assert_uint_eq(ixj__key_slot(ix, f->alias, f->alias_len), s);
+        else
+            ck_assert_uint_eq(ixj__key_slot(ix, f->name, f->name_len), s);
+    }
+    for (unsigned i = 0; i < o->n_fields; i++)
+        filled -= strcmp(o->fields[i].alias, o->fields[i].name) != 0 ? 2 : 1;
+    ck_assert_uint_eq(filled, 0); /* every key has a slot, nothing else */
+}
+END_TEST
+
 START_TEST(test_field_counts)
 {
     /* The seed shape's 19 job fields, the 14 of a data source. */
@@ -107,42 +159,44 @@ END_TEST
 
 START_TEST(test_find_field)
 {
+    const ixj__object_desc *o = objects[_i];
     bool alias;
-    const ixj__object_desc *o = &ixj__object_job;
     for (unsigned i = 0; i < o->n_fields; i++) {
         const ixj__field *f = &o->fields[i];
-        /* by name, with every hint, right or wrong */
-        for (unsigned hint = 0; hint <= o->n_fields + 1u; hint++) {
-            ck_assert_ptr_eq(
-                ixj__find_field(o, f->name, f->name_len, hint, false, &alias),
-                f);
-            ck_assert(!alias);
-        }
+        ck_assert_ptr_eq(
+            ixj__find_field(o, f->name, f->name_len, false, &alias), f);
+        ck_assert(!alias);
+        ck_assert_ptr_eq(ixj__find_field(o, f->name, f->name_len, true, &alias),
+                         f);
+        ck_assert(!alias);
         /* by alias only when allowed */
         if (strcmp(f->alias, f->name) != 0) {
             ck_assert_ptr_null(
-                ixj__find_field(o, f->alias, f->alias_len, 0, false, &alias));
+                ixj__find_field(o, f->alias, f->alias_len, false, &alias));
             ck_assert_ptr_eq(
-                ixj__find_field(o, f->alias, f->alias_len, 0, true, &alias), f);
+                ixj__find_field(o, f->alias, f->alias_len, true, &alias), f);
             ck_assert(alias);
         }
         /* prefixes and extensions are not the field */
-        ck_assert_ptr_null(
-            ixj__find_field(o, f->name, f->name_len - 1, i, true, &alias));
+        ck_assert_ptr_ne(
+            ixj__find_field(o, f->name, f->name_len - 1, true, &alias), f);
+        {
+            char longer[80];
+            snprintf(longer, sizeof longer, "%sx", f->name);
+            ck_assert_ptr_ne(
+                ixj__find_field(o, longer, f->name_len + 1, true, &alias), f);
+        }
     }
-    ck_assert_ptr_null(ixj__find_field(o, "", 0, 0, true, &alias));
-    ck_assert_ptr_null(ixj__find_field(o, "uuidx", 5, 18, true, &alias));
-    ck_assert_ptr_null(ixj__find_field(o, "UUID", 4, 0, true, &alias));
-    ck_assert_ptr_null(ixj__find_field(o, "total_Tokens", 12, 0, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "", 0, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "UUID", 4, true, &alias));
+    ck_assert_ptr_null(ixj__find_field(o, "total_Tokens", 12, true, &alias));
 }
 END_TEST
 
 START_TEST(test_root_keys_unique)
 {
-    static const ixj_type types[] = {
-        IXJ_TYPE_JOB,        IXJ_TYPE_LIST,       IXJ_TYPE_DATA_SOURCES,
-        IXJ_TYPE_SIGNED_URL, IXJ_TYPE_ERROR_BODY, IXJ_TYPE_CREATE_REQUEST};
-    for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+    const ixj_type *types = ixj__payload_types;
+    for (size_t t = 0; t < ixj__n_payload_types; t++) {
         const ixj__object_desc *o = ixj__root_object(types[t]);
         ck_assert_ptr_nonnull(o);
         for (unsigned i = 0; i < o->n_fields; i++) {
@@ -151,12 +205,12 @@ START_TEST(test_root_keys_unique)
                              types[t]);
             ck_assert_int_eq(ixj__detect_type(f->alias, f->alias_len, true),
                              types[t]);
-            for (size_t u = 0; u < sizeof types / sizeof types[0]; u++) {
+            for (size_t u = 0; u < ixj__n_payload_types; u++) {
                 bool alias;
                 if (u == t)
                     continue;
                 ck_assert_msg(ixj__find_field(ixj__root_object(types[u]),
-                                              f->name, f->name_len, 0, true,
+                                              f->name, f->name_len, true,
                                               &alias) == NULL,
                               "root key %s belongs to two types", f->name);
             }
@@ -248,7 +302,8 @@ main(void)
 
     tcase_add_loop_test(tc, test_table_lint, 0, (int)N_OBJECTS);
     tcase_add_test(tc, test_field_counts);
-    tcase_add_test(tc, test_find_field);
+    tcase_add_loop_test(tc, test_key_index, 0, (int)N_OBJECTS);
+    tcase_add_loop_test(tc, test_find_field, 0, (int)N_OBJECTS);
     tcase_add_test(tc, test_root_keys_unique);
     tcase_add_test(tc, test_type_names);
     tcase_add_test(tc, test_enum_names);

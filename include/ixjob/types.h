@@ -12,10 +12,12 @@
  * The field lists below (IXJ_*_FIELDS) are the single description of each
  * payload: they give the presence-bit constants here and, inside the
  * library, the tables that drive the decoder, the encoder, copies and the
- * JSON Schema export. Columns: presence bit, C member (which is also the
- * JSON key), the ProtoJSON lowerCamelCase alias, the value kind, the enum
- * or object the value refers to, and for repeated fields whose elements
- * can be streamed, the ixj_element they are delivered as (NONE otherwise).
+ * JSON Schema export. Each list takes the macro X to apply to its rows and
+ * a context C that it passes on as X's first argument. Columns: presence
+ * bit, C member (which is also the JSON key), the ProtoJSON lowerCamelCase
+ * alias, the value kind, the enum or object the value refers to, and for
+ * repeated fields whose elements can be streamed, the ixj_element they are
+ * delivered as (NONE otherwise).
  *
  * ABI: rows are in the order the fields were added (0.1.0 had them in the
  * spec's alphabetical key order), and a new field is appended at the end
@@ -144,42 +146,43 @@ typedef enum ixj_data_source_status {
 /* Payload objects                                                      */
 /* ------------------------------------------------------------------ */
 
-#define IXJ_FIELD_BIT_(bit, member, alias, kind, ref, element) bit,
+#define IXJ_FIELD_BIT_(ctx, bit, member, alias, kind, ref, element) bit,
 
 /* apiIndexedDataSource: one data source of an indexing job (14 fields,
  * unchanged since 2025-06-18). */
-#define IXJ_DATA_SOURCE_JOB_FIELDS(X)                                         \
-    X(IXJ_DATA_SOURCE_JOB_COMPLETED_AT, completed_at, "completedAt",          \
-      TIMESTAMP, none, NONE)                                                  \
-    X(IXJ_DATA_SOURCE_JOB_DATA_SOURCE_UUID, data_source_uuid,                 \
-      "dataSourceUuid", STRING, none, NONE)                                   \
-    X(IXJ_DATA_SOURCE_JOB_ERROR_DETAILS, error_details, "errorDetails",       \
-      STRING, none, NONE)                                                     \
-    X(IXJ_DATA_SOURCE_JOB_ERROR_MSG, error_msg, "errorMsg", STRING, none,     \
-      NONE)                                                                   \
-    X(IXJ_DATA_SOURCE_JOB_FAILED_ITEM_COUNT, failed_item_count,               \
-      "failedItemCount", UINT64, none, NONE)                                  \
-    X(IXJ_DATA_SOURCE_JOB_INDEXED_FILE_COUNT, indexed_file_count,             \
-      "indexedFileCount", UINT64, none, NONE)                                 \
-    X(IXJ_DATA_SOURCE_JOB_INDEXED_ITEM_COUNT, indexed_item_count,             \
-      "indexedItemCount", UINT64, none, NONE)                                 \
-    X(IXJ_DATA_SOURCE_JOB_REMOVED_ITEM_COUNT, removed_item_count,             \
-      "removedItemCount", UINT64, none, NONE)                                 \
-    X(IXJ_DATA_SOURCE_JOB_SKIPPED_ITEM_COUNT, skipped_item_count,             \
-      "skippedItemCount", UINT64, none, NONE)                                 \
-    X(IXJ_DATA_SOURCE_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP,     \
-      none, NONE)                                                             \
-    X(IXJ_DATA_SOURCE_JOB_STATUS, status, "status", ENUM, data_source_status, \
-      NONE)                                                                   \
-    X(IXJ_DATA_SOURCE_JOB_TOTAL_BYTES, total_bytes, "totalBytes", UINT64,     \
-      none, NONE)                                                             \
-    X(IXJ_DATA_SOURCE_JOB_TOTAL_BYTES_INDEXED, total_bytes_indexed,           \
-      "totalBytesIndexed", UINT64, none, NONE)                                \
-    X(IXJ_DATA_SOURCE_JOB_TOTAL_FILE_COUNT, total_file_count,                 \
+#define IXJ_DATA_SOURCE_JOB_FIELDS(X, C)                                     \
+    X(C, IXJ_DATA_SOURCE_JOB_COMPLETED_AT, completed_at, "completedAt",      \
+      TIMESTAMP, none, NONE)                                                 \
+    X(C, IXJ_DATA_SOURCE_JOB_DATA_SOURCE_UUID, data_source_uuid,             \
+      "dataSourceUuid", STRING, none, NONE)                                  \
+    X(C, IXJ_DATA_SOURCE_JOB_ERROR_DETAILS, error_details, "errorDetails",   \
+      STRING, none, NONE)                                                    \
+    X(C, IXJ_DATA_SOURCE_JOB_ERROR_MSG, error_msg, "errorMsg", STRING, none, \
+      NONE)                                                                  \
+    X(C, IXJ_DATA_SOURCE_JOB_FAILED_ITEM_COUNT, failed_item_count,           \
+      "failedItemCount", UINT64, none, NONE)                                 \
+    X(C, IXJ_DATA_SOURCE_JOB_INDEXED_FILE_COUNT, indexed_file_count,         \
+      "indexedFileCount", UINT64, none, NONE)                                \
+    X(C, IXJ_DATA_SOURCE_JOB_INDEXED_ITEM_COUNT, indexed_item_count,         \
+      "indexedItemCount", UINT64, none, NONE)                                \
+    X(C, IXJ_DATA_SOURCE_JOB_REMOVED_ITEM_COUNT, removed_item_count,         \
+      "removedItemCount", UINT64, none, NONE)                                \
+    X(C, IXJ_DATA_SOURCE_JOB_SKIPPED_ITEM_COUNT, skipped_item_count,         \
+      "skippedItemCount", UINT64, none, NONE)                                \
+    X(C, IXJ_DATA_SOURCE_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP, \
+      none, NONE)                                                            \
+    X(C, IXJ_DATA_SOURCE_JOB_STATUS, status, "status", ENUM,                 \
+      data_source_status, NONE)                                              \
+    X(C, IXJ_DATA_SOURCE_JOB_TOTAL_BYTES, total_bytes, "totalBytes", UINT64, \
+      none, NONE)                                                            \
+    X(C, IXJ_DATA_SOURCE_JOB_TOTAL_BYTES_INDEXED, total_bytes_indexed,       \
+      "totalBytesIndexed", UINT64, none, NONE)                               \
+    X(C, IXJ_DATA_SOURCE_JOB_TOTAL_FILE_COUNT, total_file_count,             \
       "totalFileCount", UINT64, none, NONE)
 
 enum ixj_data_source_job_field {
-    IXJ_DATA_SOURCE_JOB_FIELDS(IXJ_FIELD_BIT_) IXJ_DATA_SOURCE_JOB_FIELD_COUNT
+    IXJ_DATA_SOURCE_JOB_FIELDS(IXJ_FIELD_BIT_, _)
+        IXJ_DATA_SOURCE_JOB_FIELD_COUNT
 };
 
 typedef struct ixj_data_source_job {
@@ -204,38 +207,40 @@ typedef struct ixj_data_source_job {
 /* apiIndexingJob: the union of the seed shape (19 fields, gradient-python
  * v3.8.0) and the newest spec, which dropped the four total_items_*
  * counters and added INDEX_JOB_STATUS_CANCELLED. */
-#define IXJ_JOB_FIELDS(X)                                                      \
-    X(IXJ_JOB_COMPLETED_DATASOURCES, completed_datasources,                    \
-      "completedDatasources", INT64, none, NONE)                               \
-    X(IXJ_JOB_CREATED_AT, created_at, "createdAt", TIMESTAMP, none, NONE)      \
-    X(IXJ_JOB_DATA_SOURCE_JOBS, data_source_jobs, "dataSourceJobs",            \
-      OBJECT_ARRAY, data_source_job, DATA_SOURCE_JOBS)                         \
-    X(IXJ_JOB_DATA_SOURCE_UUIDS, data_source_uuids, "dataSourceUuids",         \
-      STRING_ARRAY, none, DATA_SOURCE_UUIDS)                                   \
-    X(IXJ_JOB_FINISHED_AT, finished_at, "finishedAt", TIMESTAMP, none, NONE)   \
-    X(IXJ_JOB_IS_REPORT_AVAILABLE, is_report_available, "isReportAvailable",   \
-      BOOL, none, NONE)                                                        \
-    X(IXJ_JOB_KNOWLEDGE_BASE_UUID, knowledge_base_uuid, "knowledgeBaseUuid",   \
-      STRING, none, NONE)                                                      \
-    X(IXJ_JOB_PHASE, phase, "phase", ENUM, batch_job_phase, NONE)              \
-    X(IXJ_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP, none, NONE)      \
-    X(IXJ_JOB_STATUS, status, "status", ENUM, index_job_status, NONE)          \
-    X(IXJ_JOB_TOKENS, tokens, "tokens", INT64, none, NONE)                     \
-    X(IXJ_JOB_TOTAL_DATASOURCES, total_datasources, "totalDatasources", INT64, \
-      none, NONE)                                                              \
-    X(IXJ_JOB_TOTAL_ITEMS_FAILED, total_items_failed, "totalItemsFailed",      \
-      UINT64, none, NONE)                                                      \
-    X(IXJ_JOB_TOTAL_ITEMS_INDEXED, total_items_indexed, "totalItemsIndexed",   \
-      UINT64, none, NONE)                                                      \
-    X(IXJ_JOB_TOTAL_ITEMS_REMOVED, total_items_removed, "totalItemsRemoved",   \
-      UINT64, none, NONE)                                                      \
-    X(IXJ_JOB_TOTAL_ITEMS_SKIPPED, total_items_skipped, "totalItemsSkipped",   \
-      UINT64, none, NONE)                                                      \
-    X(IXJ_JOB_TOTAL_TOKENS, total_tokens, "totalTokens", UINT64, none, NONE)   \
-    X(IXJ_JOB_UPDATED_AT, updated_at, "updatedAt", TIMESTAMP, none, NONE)      \
-    X(IXJ_JOB_UUID, uuid, "uuid", STRING, none, NONE)
+#define IXJ_JOB_FIELDS(X, C)                                                 \
+    X(C, IXJ_JOB_COMPLETED_DATASOURCES, completed_datasources,               \
+      "completedDatasources", INT64, none, NONE)                             \
+    X(C, IXJ_JOB_CREATED_AT, created_at, "createdAt", TIMESTAMP, none, NONE) \
+    X(C, IXJ_JOB_DATA_SOURCE_JOBS, data_source_jobs, "dataSourceJobs",       \
+      OBJECT_ARRAY, data_source_job, DATA_SOURCE_JOBS)                       \
+    X(C, IXJ_JOB_DATA_SOURCE_UUIDS, data_source_uuids, "dataSourceUuids",    \
+      STRING_ARRAY, none, DATA_SOURCE_UUIDS)                                 \
+    X(C, IXJ_JOB_FINISHED_AT, finished_at, "finishedAt", TIMESTAMP, none,    \
+      NONE)                                                                  \
+    X(C, IXJ_JOB_IS_REPORT_AVAILABLE, is_report_available,                   \
+      "isReportAvailable", BOOL, none, NONE)                                 \
+    X(C, IXJ_JOB_KNOWLEDGE_BASE_UUID, knowledge_base_uuid,                   \
+      "knowledgeBaseUuid", STRING, none, NONE)                               \
+    X(C, IXJ_JOB_PHASE, phase, "phase", ENUM, batch_job_phase, NONE)         \
+    X(C, IXJ_JOB_STARTED_AT, started_at, "startedAt", TIMESTAMP, none, NONE) \
+    X(C, IXJ_JOB_STATUS, status, "status", ENUM, index_job_status, NONE)     \
+    X(C, IXJ_JOB_TOKENS, tokens, "tokens", INT64, none, NONE)                \
+    X(C, IXJ_JOB_TOTAL_DATASOURCES, total_datasources, "totalDatasources",   \
+      INT64, none, NONE)                                                     \
+    X(C, IXJ_JOB_TOTAL_ITEMS_FAILED, total_items_failed, "totalItemsFailed", \
+      UINT64, none, NONE)                                                    \
+    X(C, IXJ_JOB_TOTAL_ITEMS_INDEXED, total_items_indexed,                   \
+      "totalItemsIndexed", UINT64, none, NONE)                               \
+    X(C, IXJ_JOB_TOTAL_ITEMS_REMOVED, total_items_removed,                   \
+      "totalItemsRemoved", UINT64, none, NONE)                               \
+    X(C, IXJ_JOB_TOTAL_ITEMS_SKIPPED, total_items_skipped,                   \
+      "totalItemsSkipped", UINT64, none, NONE)                               \
+    X(C, IXJ_JOB_TOTAL_TOKENS, total_tokens, "totalTokens", UINT64, none,    \
+      NONE)                                                                  \
+    X(C, IXJ_JOB_UPDATED_AT, updated_at, "updatedAt", TIMESTAMP, none, NONE) \
+    X(C, IXJ_JOB_UUID, uuid, "uuid", STRING, none, NONE)
 
-enum ixj_job_field { IXJ_JOB_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_FIELD_COUNT };
+enum ixj_job_field { IXJ_JOB_FIELDS(IXJ_FIELD_BIT_, _) IXJ_JOB_FIELD_COUNT };
 
 typedef struct ixj_job {
     uint64_t present;                            /* IXJ_JOB_* bits */
@@ -265,11 +270,11 @@ typedef struct ixj_job {
 } ixj_job;
 
 /* {"job": ...}: the response of create, retrieve and cancel. */
-#define IXJ_JOB_ENVELOPE_FIELDS(X) \
-    X(IXJ_JOB_ENVELOPE_JOB, job, "job", OBJECT, job, NONE)
+#define IXJ_JOB_ENVELOPE_FIELDS(X, C) \
+    X(C, IXJ_JOB_ENVELOPE_JOB, job, "job", OBJECT, job, NONE)
 
 enum ixj_job_envelope_field {
-    IXJ_JOB_ENVELOPE_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_ENVELOPE_FIELD_COUNT
+    IXJ_JOB_ENVELOPE_FIELDS(IXJ_FIELD_BIT_, _) IXJ_JOB_ENVELOPE_FIELD_COUNT
 };
 
 typedef struct ixj_job_envelope {
@@ -278,13 +283,15 @@ typedef struct ixj_job_envelope {
 } ixj_job_envelope;
 
 /* apiPages: links of a paginated list (GenAI uses `previous`). */
-#define IXJ_PAGES_FIELDS(X)                                \
-    X(IXJ_PAGES_FIRST, first, "first", STRING, none, NONE) \
-    X(IXJ_PAGES_LAST, last, "last", STRING, none, NONE)    \
-    X(IXJ_PAGES_NEXT, next, "next", STRING, none, NONE)    \
-    X(IXJ_PAGES_PREVIOUS, previous, "previous", STRING, none, NONE)
+#define IXJ_PAGES_FIELDS(X, C)                                \
+    X(C, IXJ_PAGES_FIRST, first, "first", STRING, none, NONE) \
+    X(C, IXJ_PAGES_LAST, last, "last", STRING, none, NONE)    \
+    X(C, IXJ_PAGES_NEXT, next, "next", STRING, none, NONE)    \
+    X(C, IXJ_PAGES_PREVIOUS, previous, "previous", STRING, none, NONE)
 
-enum ixj_pages_field { IXJ_PAGES_FIELDS(IXJ_FIELD_BIT_) IXJ_PAGES_FIELD_COUNT };
+enum ixj_pages_field {
+    IXJ_PAGES_FIELDS(IXJ_FIELD_BIT_, _) IXJ_PAGES_FIELD_COUNT
+};
 
 typedef struct ixj_pages {
     uint64_t present;    /* IXJ_PAGES_* bits */
@@ -295,10 +302,12 @@ typedef struct ixj_pages {
 } ixj_pages;
 
 /* apiLinks */
-#define IXJ_LINKS_FIELDS(X) \
-    X(IXJ_LINKS_PAGES, pages, "pages", OBJECT, pages, NONE)
+#define IXJ_LINKS_FIELDS(X, C) \
+    X(C, IXJ_LINKS_PAGES, pages, "pages", OBJECT, pages, NONE)
 
-enum ixj_links_field { IXJ_LINKS_FIELDS(IXJ_FIELD_BIT_) IXJ_LINKS_FIELD_COUNT };
+enum ixj_links_field {
+    IXJ_LINKS_FIELDS(IXJ_FIELD_BIT_, _) IXJ_LINKS_FIELD_COUNT
+};
 
 typedef struct ixj_links {
     uint64_t present; /* IXJ_LINKS_* bits */
@@ -306,12 +315,12 @@ typedef struct ixj_links {
 } ixj_links;
 
 /* apiMeta */
-#define IXJ_META_FIELDS(X)                               \
-    X(IXJ_META_PAGE, page, "page", INT64, none, NONE)    \
-    X(IXJ_META_PAGES, pages, "pages", INT64, none, NONE) \
-    X(IXJ_META_TOTAL, total, "total", INT64, none, NONE)
+#define IXJ_META_FIELDS(X, C)                               \
+    X(C, IXJ_META_PAGE, page, "page", INT64, none, NONE)    \
+    X(C, IXJ_META_PAGES, pages, "pages", INT64, none, NONE) \
+    X(C, IXJ_META_TOTAL, total, "total", INT64, none, NONE)
 
-enum ixj_meta_field { IXJ_META_FIELDS(IXJ_FIELD_BIT_) IXJ_META_FIELD_COUNT };
+enum ixj_meta_field { IXJ_META_FIELDS(IXJ_FIELD_BIT_, _) IXJ_META_FIELD_COUNT };
 
 typedef struct ixj_meta {
     uint64_t present; /* IXJ_META_* bits */
@@ -321,13 +330,13 @@ typedef struct ixj_meta {
 } ixj_meta;
 
 /* {"jobs", "links", "meta"}: the response of both list endpoints. */
-#define IXJ_JOB_LIST_FIELDS(X)                                  \
-    X(IXJ_JOB_LIST_JOBS, jobs, "jobs", OBJECT_ARRAY, job, JOBS) \
-    X(IXJ_JOB_LIST_LINKS, links, "links", OBJECT, links, NONE)  \
-    X(IXJ_JOB_LIST_META, meta, "meta", OBJECT, meta, NONE)
+#define IXJ_JOB_LIST_FIELDS(X, C)                                  \
+    X(C, IXJ_JOB_LIST_JOBS, jobs, "jobs", OBJECT_ARRAY, job, JOBS) \
+    X(C, IXJ_JOB_LIST_LINKS, links, "links", OBJECT, links, NONE)  \
+    X(C, IXJ_JOB_LIST_META, meta, "meta", OBJECT, meta, NONE)
 
 enum ixj_job_list_field {
-    IXJ_JOB_LIST_FIELDS(IXJ_FIELD_BIT_) IXJ_JOB_LIST_FIELD_COUNT
+    IXJ_JOB_LIST_FIELDS(IXJ_FIELD_BIT_, _) IXJ_JOB_LIST_FIELD_COUNT
 };
 
 typedef struct ixj_job_list {
@@ -339,13 +348,14 @@ typedef struct ixj_job_list {
 } ixj_job_list;
 
 /* {"indexed_data_sources": [...]}: GET .../{uuid}/data_sources */
-#define IXJ_DATA_SOURCE_LIST_FIELDS(X)                                 \
-    X(IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES, indexed_data_sources, \
-      "indexedDataSources", OBJECT_ARRAY, data_source_job,             \
+#define IXJ_DATA_SOURCE_LIST_FIELDS(X, C)                                 \
+    X(C, IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES, indexed_data_sources, \
+      "indexedDataSources", OBJECT_ARRAY, data_source_job,                \
       INDEXED_DATA_SOURCES)
 
 enum ixj_data_source_list_field {
-    IXJ_DATA_SOURCE_LIST_FIELDS(IXJ_FIELD_BIT_) IXJ_DATA_SOURCE_LIST_FIELD_COUNT
+    IXJ_DATA_SOURCE_LIST_FIELDS(IXJ_FIELD_BIT_, _)
+        IXJ_DATA_SOURCE_LIST_FIELD_COUNT
 };
 
 typedef struct ixj_data_source_list {
@@ -355,11 +365,11 @@ typedef struct ixj_data_source_list {
 } ixj_data_source_list;
 
 /* {"signed_url"}: GET .../{uuid}/details_signed_url */
-#define IXJ_SIGNED_URL_FIELDS(X) \
-    X(IXJ_SIGNED_URL_SIGNED_URL, signed_url, "signedUrl", STRING, none, NONE)
+#define IXJ_SIGNED_URL_FIELDS(X, C) \
+    X(C, IXJ_SIGNED_URL_SIGNED_URL, signed_url, "signedUrl", STRING, none, NONE)
 
 enum ixj_signed_url_field {
-    IXJ_SIGNED_URL_FIELDS(IXJ_FIELD_BIT_) IXJ_SIGNED_URL_FIELD_COUNT
+    IXJ_SIGNED_URL_FIELDS(IXJ_FIELD_BIT_, _) IXJ_SIGNED_URL_FIELD_COUNT
 };
 
 typedef struct ixj_signed_url {
@@ -370,13 +380,13 @@ typedef struct ixj_signed_url {
 /* The shared error body of every non-2xx response. The spec marks `id`
  * and `message` as required: strict mode reports IXJ_ERR_MISSING_FIELD
  * when either is absent. */
-#define IXJ_ERROR_BODY_FIELDS(X)                                      \
-    X(IXJ_ERROR_BODY_ID, id, "id", STRING, none, NONE)                \
-    X(IXJ_ERROR_BODY_MESSAGE, message, "message", STRING, none, NONE) \
-    X(IXJ_ERROR_BODY_REQUEST_ID, request_id, "requestId", STRING, none, NONE)
+#define IXJ_ERROR_BODY_FIELDS(X, C)                                      \
+    X(C, IXJ_ERROR_BODY_ID, id, "id", STRING, none, NONE)                \
+    X(C, IXJ_ERROR_BODY_MESSAGE, message, "message", STRING, none, NONE) \
+    X(C, IXJ_ERROR_BODY_REQUEST_ID, request_id, "requestId", STRING, none, NONE)
 
 enum ixj_error_body_field {
-    IXJ_ERROR_BODY_FIELDS(IXJ_FIELD_BIT_) IXJ_ERROR_BODY_FIELD_COUNT
+    IXJ_ERROR_BODY_FIELDS(IXJ_FIELD_BIT_, _) IXJ_ERROR_BODY_FIELD_COUNT
 };
 
 typedef struct ixj_error_body {
@@ -388,14 +398,14 @@ typedef struct ixj_error_body {
 
 /* The body of POST /v2/gen-ai/indexing_jobs. Omitting data_source_uuids
  * (or sending it empty) indexes every data source. */
-#define IXJ_CREATE_REQUEST_FIELDS(X)                               \
-    X(IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS, data_source_uuids,     \
-      "dataSourceUuids", STRING_ARRAY, none, DATA_SOURCE_UUIDS)    \
-    X(IXJ_CREATE_REQUEST_KNOWLEDGE_BASE_UUID, knowledge_base_uuid, \
+#define IXJ_CREATE_REQUEST_FIELDS(X, C)                               \
+    X(C, IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS, data_source_uuids,     \
+      "dataSourceUuids", STRING_ARRAY, none, DATA_SOURCE_UUIDS)       \
+    X(C, IXJ_CREATE_REQUEST_KNOWLEDGE_BASE_UUID, knowledge_base_uuid, \
       "knowledgeBaseUuid", STRING, none, NONE)
 
 enum ixj_create_request_field {
-    IXJ_CREATE_REQUEST_FIELDS(IXJ_FIELD_BIT_) IXJ_CREATE_REQUEST_FIELD_COUNT
+    IXJ_CREATE_REQUEST_FIELDS(IXJ_FIELD_BIT_, _) IXJ_CREATE_REQUEST_FIELD_COUNT
 };
 
 typedef struct ixj_create_request {

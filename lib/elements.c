@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Repeated fields (decoder.h): an array frame keeps its elements in a
+ * buffer that moves into the result when the array closes, or streams
+ * each element to the caller's callback, or drops it (validation only).
+ * A streamed or dropped element lives in slot 0 and the arena is rewound
+ * after it, so memory does not grow with the length of the array.
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "decoder.h"
+#include "detail.h"
+
+/* Arrays up to this many bytes are copied into the arena, exactly sized,
+ * when they close; bigger ones keep the buffer they grew in, which is at
+ * most a quarter unused (see grow_items). */
+#define SMALL_ARRAY 65536u
+
+void
+ixj__array_begin(ixj_decoder *d, ixj__frame *f, const ixj__field *fld,
+                 void *owner)
+{
+    f->field = fld;
+    f->base = owner;
+    f->item_size = fld->kind == IXJ__KIND_OBJECT_ARRAY ? fld->object->size
+                                                       : sizeof(ixj_string);
+    f->element = fld->element;
+    if (d->validate_only)
+        f->mode = IXJ__DROP;
+    else if (f->element != 0 && d->elements[f->element].fn != NULL)
+        f->mode = IXJ__STREAM;
+}
+
+/* Room for one more element: doubling while small, then growing by a
+ * quarter so that a big array's buffer is never more than a quarter
+ * unused. */
+static void *
+grow_items(ixj_decoder *d, ixj__frame *f)
+{
+    size_t used = (size_t)(f->count - 1) * f->item_size;
+    if (f->count - 1 > SIZE_MAX / f->item_size - 1)
+        return NULL;
+    if (used + f->item_size > f->items_size) {
+        size_t size = f->items_size < SMALL_ARRAY ? f->items_size * 2
+                                                  : f->items_size / 4 * 5;
+        char *items;
+        if (size < used + f->item_size)
+            size = used + f->item_size;
+        if (f->items == NULL)
+            items = ixj__arena_buffer_take(d->arena, size, &size);
+        else
+            items = ixj__arena_buffer_grow(d->arena, f->items, size);
+        if (items == NULL)
+            return NULL;
+        f->items = items;
+        f->items_size = size;
+    }
+    memset(f->items + used, 0, f->item_size);
+    return f->items + used;
+}
+
+/* The slot of a streamed or dropped element: always the first, with the
+ * arena marked so that the element's memory goes back after it. */
+static void *
+element_slot(ixj_decoder *d, ixj__frame *f)
+{
+    if (f->items_size < f->item_size) {
+        size_t size;
+        char *items = ixj__arena_buffer_take(d->arena, f->item_size, &size);
+        if (items == NULL)
+            return NULL;
+        f->items = items;
+        f->items_size = size;
+    }
+    ixj__arena_mark_get(d->arena, &f->mark);
+    memset(f->items, 0, f->item_size);
+    return f->items;
+}
+
+/* Hands a complete element to its callback. Returns 0 when it asked to
+ * stop, or when out of memory for the element's path. */
+static int
+deliver(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
+{
+    ixj_element_info info;
+    int stop;
+    size_t n = ixj__render_path(d, IXJ__PATH_CURRENT, NULL);
+    char *path =
+        ixj__grow(&d->alloc, d->element_path, &d->element_path_cap, n + 1, 1);
+    if (path == NULL)
+        return ixj__fail_at(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok,
+                            IXJ__PATH_CURRENT);
+    d->element_path = path;
+    ixj__render_path(d, IXJ__PATH_CURRENT, path);
+    path[n] = '\0';
+    info.element = (ixj_element)f->element;
+    info.index = f->count - 1;
+    info.path = path;
+    info.value = f->items;
+    ixj__callback_enter(d);
+    stop = d->elements[f->element].fn(d->elements[f->element].ctx, &info);
+    ixj__callback_leave(d);
+    if (stop != 0)
+        return ixj__fail_at(d, IXJ_STOPPED, IXJ__D_ELEMENT_STOP, tok,
+                            IXJ__PATH_CURRENT);
+    return 1;
+}
+
+int
+ixj__element_done(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
+{
+    if (f->mode == IXJ__STREAM && !deliver(d, f, tok))
+        return 0;
+    ixj__arena_rewind_to(d->arena, &f->mark);
+    d->result_bytes = f->charged;
+    return 1;
+}
+
+int
+ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
+                 size_t len, const ixj__token *tok)
+{
+    bool objects = f->field->kind == IXJ__KIND_OBJECT_ARRAY;
+    const ixj__object_desc *obj;
+    void *slot;
+    ixj__frame *child;
+
+    /* ProtoJSON forbids null elements. */
+    if (jt != (objects ? IXJ__JSON_OBJECT : IXJ__JSON_STRING))
+        return ixj__fail_at(d, IXJ_ERR_TYPE,
+                            jt == IXJ__JSON_NULL ? IXJ__D_NULL_ELEMENT
+                            : objects ? IXJ__D_TYPE_OBJECT_NULL + (unsigned)jt
+                                      : IXJ__D_TYPE_STRING_NULL + (unsigned)jt,
+                            tok, IXJ__PATH_CURRENT);
+    if (f->mode != IXJ__KEEP)
+        f->charged = d->result_bytes; /* given back after the element */
+    if (!ixj__charge(d, f->item_size, tok))
+        return 0;
+    slot = f->mode == IXJ__KEEP ? grow_items(d, f) : element_slot(d, f);
+    if (slot == NULL)
+        return ixj__fail_at(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok,
+                            IXJ__PATH_CURRENT);
+    if (!objects) {
+        if (!ixj__store_string(d, slot, text, len, tok))
+            return 0;
+        return f->mode == IXJ__KEEP ? 1 : ixj__element_done(d, f, tok);
+    }
+    obj = f->field->object; /* pushing may move the frames, f with them */
+    if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
+        return 0;
+    child->desc = obj;
+    child->base = slot;
+    return 1;
+}
+
+int
+ixj__array_end(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
+{
+    size_t bytes = (size_t)f->count * f->item_size;
+    void *items = NULL;
+
+    if (f->mode != IXJ__KEEP) {
+        /* streamed or dropped: the count stays, the elements are gone */
+        if (f->items != NULL)
+            ixj__arena_buffer_drop(d->arena, f->items);
+    } else if (f->count > 0 && bytes <= SMALL_ARRAY) {
+        items = ixj__arena_alloc(d->arena, bytes);
+        if (items == NULL)
+            return ixj__fail_at(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok,
+                                IXJ__PATH_CONTAINER);
+        memcpy(items, f->items, bytes);
+        ixj__arena_buffer_drop(d->arena, f->items);
+    } else if (f->count > 0) {
+        items = f->items;
+        ixj__arena_buffer_keep(d->arena, f->items);
+    } else if (f->items != NULL) {
+        ixj__arena_buffer_drop(d->arena, f->items);
+    }
+    f->items = NULL;
+    *(const void **)ixj__member(f->base, f->field) = items;
+    *(size_t *)((char *)f->base + f->field->aux_offset) = (size_t)f->count;
+    return 1;
+}

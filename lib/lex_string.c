@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The string lexer's slow path (lex.h): escapes, \u surrogate pairing,
+ * strict UTF-8 and the string limit, resumable at any byte. The guard
+ * completes strings without any of these inline; it calls this from the
+ * first byte that needs a closer look, or to resume a held string.
+ */
+#include <stdbool.h>
+
+#include "classify.h"
+#include "detail.h"
+#include "lex.h"
+#include "utf8.h"
+
+/* The first byte in [p, end) that ends a run of plain string content. */
+static const uint8_t *
+find_special(const uint8_t *p, const uint8_t *end)
+{
+    while (p < end) {
+        uint64_t mask = ixj__specials64(p, (size_t)(end - p));
+        if (mask != 0)
+            return p + __builtin_ctzll(mask);
+        p += 64;
+    }
+    return end;
+}
+
+static int
+hex_value(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static bool
+is_short_escape(uint8_t c)
+{
+    return c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' ||
+           c == 'n' || c == 'r' || c == 't';
+}
+
+/* Why a byte cannot start a UTF-8 sequence. */
+static uint8_t
+lead_detail(uint8_t c)
+{
+    if (c < 0xC0)
+        return IXJ__D_STRAY_CONTINUATION;
+    return c < 0xC2 ? IXJ__D_OVERLONG_LEAD : IXJ__D_NEVER_UTF8;
+}
+
+/* Why byte c cannot continue the sequence that `lead` began. Only the
+ * first continuation byte has a narrower range than 0x80-0xBF. */
+static uint8_t
+continuation_detail(uint8_t lead, uint8_t c)
+{
+    if (c < 0x80 || c > 0xBF)
+        return IXJ__D_CUT_SEQUENCE;
+    if (lead == 0xE0 || lead == 0xF0)
+        return IXJ__D_OVERLONG;
+    return lead == 0xED ? IXJ__D_UTF8_SURROGATE : IXJ__D_ABOVE_UNICODE;
+}
+
+static int
+context(const ixj__guard *g)
+{
+    return g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
+}
+
+/* Applies a complete \uXXXX escape. Returns false after recording an
+ * error. */
+static bool
+finish_hex(ixj__guard *g)
+{
+    uint32_t u = g->hex;
+    if (g->sub == IXJ__SS_LOW_HEX) {
+        if (u < 0xDC00 || u > 0xDFFF) {
+            ixj__guard_fail(g, IXJ_ERR_STRING, IXJ__D_HIGH_THEN_NOT_LOW,
+                            g->high_start, context(g));
+            return false;
+        }
+        g->sub = IXJ__SS_PLAIN;
+        return true;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        g->high_start = g->esc_start;
+        g->sub = IXJ__SS_LOW_BACKSLASH;
+        return true;
+    }
+    if ((u >= 0xDC00 && u <= 0xDFFF) || (u == 0 && !g->allow_nul)) {
+        ixj__guard_fail(g, IXJ_ERR_STRING,
+                        u == 0 ? IXJ__D_NUL : IXJ__D_LONE_LOW, g->esc_start,
+                        context(g));
+        return false;
+    }
+    g->sub = IXJ__SS_PLAIN;
+    return true;
+}
+
+/* One step of the string machine at byte c (at offset pos). Returns
+ * IXJ__LEX_MORE to go on with the next byte, IXJ__LEX_DONE at the closing
+ * quote, IXJ__LEX_ERROR after recording an error. */
+static int
+string_step(ixj__guard *g, uint8_t c, uint64_t pos)
+{
+    switch (g->sub) {
+    case IXJ__SS_PLAIN:
+        if (c == '"')
+            return IXJ__LEX_DONE;
+        if (c == '\\') {
+            g->esc_start = pos;
+            g->escaped = true;
+            g->sub = IXJ__SS_ESCAPE;
+        } else if (c < 0x20) {
+            ixj__guard_fail(g, IXJ_ERR_SYNTAX, (uint8_t)(IXJ__D_CONTROL_00 + c),
+                            pos, context(g));
+            return IXJ__LEX_ERROR;
+        } else if (c >= 0x80) {
+            if (!ixj__utf8_lead(c, &g->seq_left, &g->seq_lo, &g->seq_hi)) {
+                ixj__guard_fail(g, IXJ_ERR_STRING, lead_detail(c), pos,
+                                context(g));
+                return IXJ__LEX_ERROR;
+            }
+            g->seq_start = pos;
+            g->seq_lead = c;
+            g->sub = IXJ__SS_UTF8;
+        }
+        return IXJ__LEX_MORE;
+    case IXJ__SS_UTF8:
+        if (c < g->seq_lo || c > g->seq_hi) {
+            ixj__guard_fail(g, IXJ_ERR_STRING,
+                            continuation_detail(g->seq_lead, c), g->seq_start,
+                            context(g));
+            return IXJ__LEX_ERROR;
+        }
+        g->seq_lo = 0x80;
+        g->seq_hi = 0xBF;
+        if (--g->seq_left == 0)
+            g->sub = IXJ__SS_PLAIN;
+        return IXJ__LEX_MORE;
+    case IXJ__SS_ESCAPE:
+        if (c == 'u') {
+            g->hex = 0;
+            g->hex_digits = 0;
+            g->sub = IXJ__SS_HEX;
+        } else if (is_short_escape(c)) {
+            g->sub = IXJ__SS_PLAIN;
+        } else {
+            ixj__guard_fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start,
+                            context(g));
+            return IXJ__LEX_ERROR;
+        }
+        return IXJ__LEX_MORE;
+    case IXJ__SS_HEX:
+    case IXJ__SS_LOW_HEX: {
+        int v = hex_value(c);
+        if (v < 0) {
+            ixj__guard_fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_HEX, g->esc_start,
+                            context(g));
+            return IXJ__LEX_ERROR;
+        }
+        g->hex = g->hex * 16 + (uint32_t)v;
+        if (++g->hex_digits == 4 && !finish_hex(g))
+            return IXJ__LEX_ERROR;
+        return IXJ__LEX_MORE;
+    }
+    case IXJ__SS_LOW_BACKSLASH:
+        if (c != '\\') {
+            ixj__guard_fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start,
+                            context(g));
+            return IXJ__LEX_ERROR;
+        }
+        g->esc_start = pos;
+        g->sub = IXJ__SS_LOW_U;
+        return IXJ__LEX_MORE;
+    default: /* IXJ__SS_LOW_U */
+        if (c == 'u') {
+            g->hex = 0;
+            g->hex_digits = 0;
+            g->sub = IXJ__SS_LOW_HEX;
+            return IXJ__LEX_MORE;
+        }
+        /* A well-formed escape that is not a low surrogate breaks the
+         * pair; a malformed one is a syntax error first. */
+        if (is_short_escape(c))
+            ixj__guard_fail(g, IXJ_ERR_STRING, IXJ__D_LONE_HIGH, g->high_start,
+                            context(g));
+        else
+            ixj__guard_fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_ESCAPE, g->esc_start,
+                            context(g));
+        return IXJ__LEX_ERROR;
+    }
+}
+
+/*
+ * The string may hold at most max_string raw bytes: the byte at
+ * tok_start + 1 + max_string, if the string gets that far, must be its
+ * closing quote. Reading that byte may still reveal an error in the
+ * content before it (a cut UTF-8 sequence, a lone surrogate, a short \u
+ * escape), which comes first.
+ */
+int
+ixj__lex_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
+                const uint8_t *buf, uint64_t base)
+{
+    const uint8_t *p = *pp;
+    uint64_t limit_offset = g->tok_start + 1 + g->max_string;
+    uint64_t end_offset = base + (uint64_t)(end - buf);
+    const uint8_t *lim =
+        limit_offset < end_offset ? buf + (limit_offset - base) : end;
+
+    for (;;) {
+        int r;
+        if (g->sub == IXJ__SS_PLAIN)
+            p = find_special(p, lim);
+        if (p == lim)
+            break;
+        r = string_step(g, *p, base + (uint64_t)(p - buf));
+        p++;
+        if (r != IXJ__LEX_MORE) {
+            *pp = p;
+            return r;
+        }
+    }
+    *pp = p;
+    if (lim == end)
+        return IXJ__LEX_MORE;
+    /* At the limit: only the closing quote may come. */
+    if (*p == '"' && g->sub != IXJ__SS_ESCAPE && g->sub != IXJ__SS_LOW_U) {
+        int r = string_step(g, *p, base + (uint64_t)(p - buf));
+        if (r != IXJ__LEX_MORE) {
+            *pp = p + 1;
+            return r;
+        }
+    }
+    if (g->err_code == IXJ_OK)
+        ixj__guard_fail(g, IXJ_ERR_LIMIT, IXJ__D_STRING_LIMIT, g->tok_start,
+                        context(g));
+    return IXJ__LEX_ERROR;
+}
