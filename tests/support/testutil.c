@@ -130,6 +130,7 @@ tu_opts_default(tu_opts *o)
     o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     o->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     o->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
+    o->max_result = IXJ_DEFAULT_MAX_RESULT_BYTES;
     o->staged = false;
 }
 
@@ -160,7 +161,8 @@ tu_opts_parse(tu_opts *o, const char *args)
                    !parse_number_arg(arg, "--max-string", &o->max_string) &&
                    !parse_number_arg(arg, "--max-number", &o->max_number) &&
                    !parse_number_arg(arg, "--max-array", &o->max_array) &&
-                   !parse_number_arg(arg, "--max-document", &o->max_document)) {
+                   !parse_number_arg(arg, "--max-document", &o->max_document) &&
+                   !parse_number_arg(arg, "--max-result", &o->max_result)) {
             return false;
         }
     }
@@ -179,7 +181,9 @@ tu_opts_apply(const tu_opts *o, ixj_decoder *d)
         ixj_decoder_set_option(d, IXJ_OPT_MAX_ARRAY_ELEMENTS, o->max_array) !=
             IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
-                               o->max_document) != IXJ_OK)
+                               o->max_document) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, o->max_result) !=
+            IXJ_OK)
         abort();
     ixj__decoder_set_staging(d, o->staged);
 }
