@@ -820,6 +820,12 @@ case(g, "value_error_before_limit", job('"tokens":' + MARK + '1.5,"uuid":"abcdef
 # would pass the limit. Any struct takes more than one byte; a 1000-byte
 # string more than 512 bytes with its struct.
 case(g, "result_root_struct", MARK + '{"job":{}}', err("limit", "$", "RESULT_LIMIT"), args="--type=job --max-result=1")
+# Detected, the type (and so the top-level struct) is known at the key
+# "job"; the value whose memory passes the limit is still the top-level
+# object, at its first byte.
+case(g, "result_root_struct_detected", MARK + '{"job":{}}', err("limit", "$", "RESULT_LIMIT"), args="--max-result=1")
+case(g, "result_string_element", '{"data_source_uuids":["a",' + MARK + '"' + "u" * 1000 + '"]}',
+     err("limit", "$.data_source_uuids[1]", "RESULT_LIMIT"), args="--max-result=512")
 case(g, "result_string", '{"signed_url":' + MARK + '"' + "u" * 1000 + '"}',
      err("limit", "$.signed_url", "RESULT_LIMIT"), args="--max-result=512")
 case(g, "result_string_fits", '{"signed_url":"' + "u" * 100 + '"}',
