@@ -623,6 +623,12 @@ case(g, "bad_key", job('"' + MARK + '\udcc0\udc80":1'), err("string", "$.job", "
 case(g, "bad_in_unknown_value", job(SMARK + '"x":"ok' + MARK + '\udced\udcbf\udcbf"'),
      err("string", "$.job.x", "UTF8_SURROGATE"), err("unknown_field", "$.job.x", "UNKNOWN_KEY"))
 case(g, "bad_in_enum", job('"phase":"' + MARK + '\udcc0\udc80"'), err("string", "$.job.phase", "OVERLONG_LEAD"))
+# An error inside a token comes before the checks of the complete value,
+# even one at the value's first byte: a streaming reader meets it first.
+case(g, "bad_in_value_of_wrong_type", job('"is_report_available":"' + MARK + '\udcff"'),
+     err("string", "$.job.is_report_available", "NEVER_UTF8"))
+case(g, "bad_in_int64_string", job('"tokens":"1' + MARK + '\udcc0\udc80"'),
+     err("string", "$.job.tokens", "OVERLONG_LEAD"))
 case(g, "bad_in_any", '["a","' + MARK + '\udcc0\udc80"]', err("string", "$[1]", "OVERLONG_LEAD"), args="--type=any")
 
 # ---------------------------------------------------------------- surrogate escapes
