@@ -125,12 +125,12 @@ tu_opts_default(tu_opts *o)
 {
     o->type = IXJ_TYPE_AUTO;
     o->strict = false;
+    o->max_result = IXJ_DEFAULT_MAX_RESULT_BYTES;
     o->max_depth = IXJ_DEFAULT_MAX_DEPTH;
     o->max_string = IXJ_DEFAULT_MAX_STRING_BYTES;
     o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     o->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     o->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
-    o->max_result = IXJ_DEFAULT_MAX_RESULT_BYTES;
     o->staged = false;
 }
 
@@ -157,12 +157,13 @@ tu_opts_parse(tu_opts *o, const char *args)
                 return false;
         } else if (strcmp(arg, "--strict") == 0) {
             o->strict = true;
+        } else if (parse_number_arg(arg, "--max-result", &o->max_result)) {
+            continue;
         } else if (!parse_number_arg(arg, "--max-depth", &o->max_depth) &&
                    !parse_number_arg(arg, "--max-string", &o->max_string) &&
                    !parse_number_arg(arg, "--max-number", &o->max_number) &&
                    !parse_number_arg(arg, "--max-array", &o->max_array) &&
-                   !parse_number_arg(arg, "--max-document", &o->max_document) &&
-                   !parse_number_arg(arg, "--max-result", &o->max_result)) {
+                   !parse_number_arg(arg, "--max-document", &o->max_document)) {
             return false;
         }
     }
@@ -173,6 +174,8 @@ void
 tu_opts_apply(const tu_opts *o, ixj_decoder *d)
 {
     if (ixj_decoder_set_option(d, IXJ_OPT_STRICT, o->strict) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, o->max_result) !=
+            IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DEPTH, o->max_depth) != IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_STRING_BYTES, o->max_string) !=
             IXJ_OK ||
@@ -181,9 +184,7 @@ tu_opts_apply(const tu_opts *o, ixj_decoder *d)
         ixj_decoder_set_option(d, IXJ_OPT_MAX_ARRAY_ELEMENTS, o->max_array) !=
             IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
-                               o->max_document) != IXJ_OK ||
-        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, o->max_result) !=
-            IXJ_OK)
+                               o->max_document) != IXJ_OK)
         abort();
     ixj__decoder_set_staging(d, o->staged);
 }

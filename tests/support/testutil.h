@@ -55,8 +55,8 @@ unsigned tu_quick_stride(unsigned stride);
 typedef struct tu_opts {
     ixj_type type;
     bool strict;
-    uint64_t max_depth, max_string, max_number, max_array, max_document;
     uint64_t max_result; /* IXJ_OPT_MAX_RESULT_BYTES */
+    uint64_t max_depth, max_string, max_number, max_array, max_document;
     /* Gather small chunks as the library does by default. Off in tests
      * (tu_opts_default), so that each chunk reaches the scanner as fed
      * and chunking tests test the scanner's resumption. */
