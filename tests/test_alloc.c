@@ -113,6 +113,10 @@ run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
                  (unsigned long long)fail_at, fail_rest ? " and after" : "",
                  chunk, got, in->expected);
     }
+    /* nomem has no detail: its code says it all */
+    TU_CHECK(strstr(got, "error nomem ") != got ||
+                 strstr(got, "\ndetail:") == NULL,
+             "%s: nomem with a detail:\n%s", in->name, got);
     free(got);
     failed = ta.failed;
     /* memory is back: the same decoder decodes the case correctly */

@@ -287,6 +287,10 @@ START_TEST(test_type_of_failed_document)
         {IXJ_TYPE_AUTO, "{\"meta\":{\"page\":1.5}}", IXJ_TYPE_LIST},
         {IXJ_TYPE_AUTO, "{\"request_id\":\"r\"", IXJ_TYPE_ERROR_BODY},
         {IXJ_TYPE_AUTO, "{\"zzz\":1,\"job\":{}} x", IXJ_TYPE_JOB},
+        /* no key decided: unidentified, and the type is still AUTO */
+        {IXJ_TYPE_AUTO, "{}", IXJ_TYPE_AUTO},
+        {IXJ_TYPE_AUTO, "{\"name\":\"left-pad\",\"data\":{\"job\":{}}}",
+         IXJ_TYPE_AUTO},
         {IXJ_TYPE_SIGNED_URL, "x", IXJ_TYPE_SIGNED_URL},
         {IXJ_TYPE_ANY, "[", IXJ_TYPE_ANY},
     };
@@ -299,8 +303,22 @@ START_TEST(test_type_of_failed_document)
         ck_assert_msg(ixj_decoder_type(d) == cases[i].want, "case %zu: %s", i,
                       ixj_type_name(ixj_decoder_type(d)));
     }
-    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{}", 2, &r), IXJ_OK);
+    /* {} under auto-detection names no type: a failure at its brace */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{}", 2, &r),
+                     IXJ_ERR_UNIDENTIFIED);
+    ck_assert_int_eq(ixj_decoder_type(d), IXJ_TYPE_AUTO);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "$");
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 1);
+    ck_assert_str_eq(ixj_decoder_error(d)->detail,
+                     "no top-level key belongs to a payload type; name the "
+                     "type to check the text as one");
+    ck_assert_int_eq(r.type, IXJ_TYPE_AUTO);
+    ck_assert_ptr_null(r.as.value);
+    /* named, it is a job envelope without its job */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, "{}", 2, &r), IXJ_OK);
     ck_assert_int_eq(ixj_decoder_type(d), IXJ_TYPE_JOB);
+    ck_assert_int_eq(r.type, IXJ_TYPE_JOB);
+    ck_assert_uint_eq(r.as.job->present, 0);
     ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
     ck_assert_int_eq(ixj_decoder_type(d), IXJ_TYPE_AUTO);
     ixj_decoder_free(d);

@@ -227,7 +227,10 @@ START_TEST(test_values)
     ck_assert_int_eq(j->started_at.seconds, IXJ_TIMESTAMP_MIN_SECONDS);
     ck_assert_int_eq(j->started_at.nanos, 0);
 
-    r = decode_example(d, "minimal_envelope_empty.json");
+    /* minimal_envelope_empty.json is {}: no key names its type, so it is
+     * unidentified under auto-detection (examples.expect); named, it is a
+     * job envelope without its job */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, "{}", 2, &r), IXJ_OK);
     ck_assert_uint_eq(r.as.job->present, 0);
     r = decode_example(d, "minimal_job_empty.json");
     ck_assert_uint_eq(r.as.job->present, 1u << IXJ_JOB_ENVELOPE_JOB);

@@ -257,6 +257,8 @@ START_TEST(test_stop_anywhere)
                 IXJ_STOPPED);
             ck_assert_uint_eq(c.count, stop);
             ck_assert_int_eq(ixj_decoder_error(d)->code, IXJ_STOPPED);
+            ck_assert_str_eq(ixj_decoder_error(d)->detail,
+                             "an element callback returned nonzero");
             ck_assert_int_eq(ixj_decoder_feed(d, "x", 1), IXJ_STOPPED);
             ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_STOPPED);
             ixj_decoder_reset(d);
@@ -448,6 +450,8 @@ render_document(void *ctx, const ixj_document_info *doc)
                       ixj_type_name(doc->type), ixj_status_name(doc->status),
                       doc->error->path, (unsigned long long)doc->error->line,
                       (unsigned long long)doc->error->column);
+        if (doc->error->detail[0] != '\0')
+            tu_buf_printf(out, "  detail: %s\n", doc->error->detail);
     }
     return 0;
 }
@@ -504,7 +508,9 @@ static const struct stream_case stream_cases[] = {
      "{\"job\":{ bad\n{\"job\":{\"uuid\":\"b\"}}\r\n{\"signed_url\":\"u\"}",
      "1 [0,20) ok job\n"
      "4 [26,43) error job range at $.job.tokens 4:18\n"
+     "  detail: the value has a fractional part\n"
      "5 [49,58) error job syntax at $.job 5:10\n"
+     "  detail: expected a key in double quotes or '}'\n"
      "6 [62,82) ok job\n"
      "7 [84,102) ok signed-url\n"
      "=> ok\n",
@@ -512,19 +518,23 @@ static const struct stream_case stream_cases[] = {
     {"ndjson: a bad first record, a truncated last one", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "x\n{\"job\":{}}\n{\"job\":{\"uuid\":",
      "1 [0,0) error auto syntax at $ 1:1\n"
+     "  detail: expected a value\n"
      "2 [2,12) ok job\n"
      "3 [13,28) error job truncated at $.job.uuid 3:16\n"
+     "  detail: the text ends inside an object\n"
      "=> ok\n",
      0},
     {"ndjson: a record cut short by its newline", IXJ_STREAM_NDJSON,
      IXJ_TYPE_AUTO, "{\"job\":{\n{\"job\":{}}\n",
      "1 [0,8) error job truncated at $.job 1:9\n"
+     "  detail: the line ends before the value is complete\n"
      "2 [9,19) ok job\n"
      "=> ok\n",
      0},
-    {"ndjson: text after the value", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
+    {"ndjson: text after the value", IXJ_STREAM_NDJSON, IXJ_TYPE_JOB,
      "{} x\n{}\n",
      "1 [0,3) error job syntax at $ 1:4\n"
+     "  detail: text after the top-level value\n"
      "2 [5,7) ok job\n"
      "=> ok\n",
      0},
@@ -536,13 +546,15 @@ static const struct stream_case stream_cases[] = {
      "1 [0,10) ok job\n"
      "2 [10,20) ok job\n"
      "3 [21,38) error job range at $.job.tokens 1:39\n"
+     "  detail: the value has a fractional part\n"
      "4 [44,54) ok job\n"
      "=> ok\n",
      0},
     {"concatenated: a syntax error ends the stream", IXJ_STREAM_CONCATENATED,
-     IXJ_TYPE_AUTO, "{}{\"job\":x}{}",
+     IXJ_TYPE_JOB, "{}{\"job\":x}{}",
      "1 [0,2) ok job\n"
      "2 [2,9) error job syntax at $.job 1:10\n"
+     "  detail: expected a value\n"
      "=> syntax\n",
      0},
     {"concatenated: values of any type", IXJ_STREAM_CONCATENATED, IXJ_TYPE_ANY,
@@ -559,39 +571,70 @@ static const struct stream_case stream_cases[] = {
      IXJ_TYPE_JOB, "{\"job\":{}} {\"job\":",
      "1 [0,10) ok job\n"
      "2 [11,18) error job truncated at $.job 1:19\n"
+     "  detail: the text ends inside an object\n"
      "=> ok\n",
      0},
-    {"concatenated: values that are not objects fail alone",
+    {"concatenated: values that are not objects, and {}, fail alone",
      IXJ_STREAM_CONCATENATED, IXJ_TYPE_AUTO,
      "\"abc\" {} [1,[2]] {\"job\":{}} 3 null",
      "1 [0,0) error auto type at $ 1:1\n"
-     "2 [6,8) ok job\n"
+     "  detail: expected an object, found a string\n"
+     "2 [6,7) error auto unidentified at $ 1:8\n"
+     "  detail: no top-level key belongs to a payload type; name the type "
+     "to check the text as one\n"
      "3 [9,9) error auto type at $ 1:10\n"
+     "  detail: expected an object, found an array\n"
      "4 [17,27) ok job\n"
      "5 [28,28) error auto type at $ 1:29\n"
+     "  detail: expected an object, found a number\n"
      "6 [30,30) error auto type at $ 1:31\n"
+     "  detail: expected an object, found null\n"
      "=> ok\n",
      0},
     {"concatenated: a value that is not an object, then a syntax error",
      IXJ_STREAM_CONCATENATED, IXJ_TYPE_LIST, "{} [1,]",
      "1 [0,2) ok list\n"
      "2 [3,3) error list type at $ 1:4\n"
+     "  detail: expected an object, found an array\n"
      "=> type\n",
      0},
-    {"ndjson: values that are not objects", IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO,
-     "[1]\n\"x\"\n{}\n12\n",
+    {"ndjson: values that are not objects, and {}", IXJ_STREAM_NDJSON,
+     IXJ_TYPE_AUTO, "[1]\n\"x\"\n{}\n12\n",
      "1 [0,0) error auto type at $ 1:1\n"
+     "  detail: expected an object, found an array\n"
      "2 [4,4) error auto type at $ 2:1\n"
-     "3 [8,10) ok job\n"
+     "  detail: expected an object, found a string\n"
+     "3 [8,9) error auto unidentified at $ 3:2\n"
+     "  detail: no top-level key belongs to a payload type; name the type "
+     "to check the text as one\n"
      "4 [11,11) error auto type at $ 4:1\n"
+     "  detail: expected an object, found a number\n"
      "=> ok\n",
      0},
     {"ndjson: the document limit counts from the record's first byte",
-     IXJ_STREAM_NDJSON, IXJ_TYPE_AUTO, "\n \n{\"a\":1}\n{}\n",
-     "3 [3,7) error auto limit at $.a 3:5\n"
+     IXJ_STREAM_NDJSON, IXJ_TYPE_JOB, "\n \n{\"a\":1}\n{}\n",
+     "3 [3,7) error job limit at $.a 3:5\n"
+     "  detail: a document longer than the document limit\n"
      "4 [11,13) ok job\n"
      "=> ok\n",
      4},
+    {"ndjson: records that no key identifies fail alone", IXJ_STREAM_NDJSON,
+     IXJ_TYPE_AUTO,
+     "{}\n{\"name\":\"x\"}\n{\"job\":{}}\n {\"data\":{\"job\":{}}} \n{\"x\":1,",
+     "1 [0,1) error auto unidentified at $ 1:2\n"
+     "  detail: no top-level key belongs to a payload type; name the type "
+     "to check the text as one\n"
+     "2 [3,14) error auto unidentified at $ 2:12\n"
+     "  detail: no top-level key belongs to a payload type; name the type "
+     "to check the text as one\n"
+     "3 [16,26) ok job\n"
+     "4 [28,46) error auto unidentified at $ 4:20\n"
+     "  detail: no top-level key belongs to a payload type; name the type "
+     "to check the text as one\n"
+     "5 [49,56) error auto truncated at $ 5:8\n"
+     "  detail: the text ends inside an object\n"
+     "=> ok\n",
+     0},
     {"concatenated: scalars cut by the chunks", IXJ_STREAM_CONCATENATED,
      IXJ_TYPE_ANY, "\n12 3\n\"ab\" true",
      "1 [1,3) ok any\n"
@@ -690,6 +733,9 @@ START_TEST(test_stream_stop_and_misuse)
     ck_assert_int_eq(ixj_decoder_feed(d, text, strlen(text)), IXJ_STOPPED);
     ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_STOPPED);
     ck_assert_int_eq(calls, 2);
+    ck_assert_int_eq(ixj_decoder_error(d)->code, IXJ_STOPPED);
+    ck_assert_str_eq(ixj_decoder_error(d)->detail,
+                     "the document callback returned nonzero");
     ck_assert_int_eq(ixj_decoder_begin_stream(d, IXJ_TYPE_AUTO,
                                               IXJ_STREAM_NDJSON, NULL, NULL),
                      IXJ_ERR_MISUSE);

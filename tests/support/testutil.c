@@ -125,6 +125,7 @@ tu_opts_default(tu_opts *o)
 {
     o->type = IXJ_TYPE_AUTO;
     o->strict = false;
+    o->max_result = IXJ_DEFAULT_MAX_RESULT_BYTES;
     o->max_depth = IXJ_DEFAULT_MAX_DEPTH;
     o->max_string = IXJ_DEFAULT_MAX_STRING_BYTES;
     o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
@@ -156,6 +157,8 @@ tu_opts_parse(tu_opts *o, const char *args)
                 return false;
         } else if (strcmp(arg, "--strict") == 0) {
             o->strict = true;
+        } else if (parse_number_arg(arg, "--max-result", &o->max_result)) {
+            continue;
         } else if (!parse_number_arg(arg, "--max-depth", &o->max_depth) &&
                    !parse_number_arg(arg, "--max-string", &o->max_string) &&
                    !parse_number_arg(arg, "--max-number", &o->max_number) &&
@@ -171,6 +174,8 @@ void
 tu_opts_apply(const tu_opts *o, ixj_decoder *d)
 {
     if (ixj_decoder_set_option(d, IXJ_OPT_STRICT, o->strict) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, o->max_result) !=
+            IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DEPTH, o->max_depth) != IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_STRING_BYTES, o->max_string) !=
             IXJ_OK ||

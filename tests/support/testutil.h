@@ -55,6 +55,7 @@ unsigned tu_quick_stride(unsigned stride);
 typedef struct tu_opts {
     ixj_type type;
     bool strict;
+    uint64_t max_result; /* IXJ_OPT_MAX_RESULT_BYTES */
     uint64_t max_depth, max_string, max_number, max_array, max_document;
     /* Gather small chunks as the library does by default. Off in tests
      * (tu_opts_default), so that each chunk reaches the scanner as fed
@@ -66,7 +67,8 @@ void tu_opts_default(tu_opts *o);
 
 /* Applies space-separated arguments (--type=NAME, --strict,
  * --max-depth=N, --max-string=N, --max-number=N, --max-array=N,
- * --max-document=N). Returns false on an unknown argument. */
+ * --max-document=N, --max-result=N). Returns false on an unknown
+ * argument. */
 bool tu_opts_parse(tu_opts *o, const char *args);
 
 /* Applies options to a decoder. */
