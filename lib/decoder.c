@@ -197,32 +197,28 @@ ixj__charge(ixj_decoder *d, size_t size, const ixj__token *tok)
     return true;
 }
 
-/* A zeroed struct in the arena. */
-static void *
-new_struct(ixj_decoder *d, size_t size, const ixj__token *tok)
-{
-    void *p;
-    if (!ixj__charge(d, size, tok))
-        return NULL;
-    p = ixj__arena_alloc(d->arena, size);
-    if (p == NULL) {
-        fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
-        return NULL;
-    }
-    memset(p, 0, size);
-    return p;
-}
-
-/* Fixes the type of the top-level object. */
+/* Fixes the type of the top-level object, at its opening brace or
+ * (auto-detection) at the key that decided it. The struct is the object's
+ * value: a limit on it names the brace, which may lie in an earlier batch
+ * (on_root_value kept its position). */
 static bool
 resolve_root(ixj_decoder *d, ixj__frame *f, ixj_type type,
              const ixj__token *tok)
 {
     f->desc = ixj__root_object(type);
-    f->base = new_struct(d, f->desc->size, tok);
-    d->root = f->base;
     d->resolved = type;
-    return f->base != NULL;
+    d->result_bytes += f->desc->size;
+    if (d->max_result != 0 && d->result_bytes > d->max_result) {
+        ixj__record_error(d, IXJ_ERR_LIMIT, IXJ__D_RESULT_LIMIT, d->root_offset,
+                          d->root_line, d->root_column, IXJ__PATH_CONTAINER);
+        return false;
+    }
+    f->base = ixj__arena_alloc(d->arena, f->desc->size);
+    d->root = f->base;
+    if (f->base == NULL)
+        return fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CONTAINER);
+    memset(f->base, 0, f->desc->size);
+    return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -442,6 +438,8 @@ on_root_value(ixj_decoder *d, int jt, const ixj__token *tok)
         return ixj__fail_at(d, IXJ_ERR_TYPE,
                             IXJ__D_TYPE_OBJECT_NULL + (unsigned)jt, tok,
                             IXJ__PATH_CURRENT);
+    ixj__token_position(&d->guard, tok, &d->root_offset, &d->root_line,
+                        &d->root_column);
     if ((f = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
         return 0;
     if (d->type == IXJ_TYPE_AUTO)

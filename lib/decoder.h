@@ -132,6 +132,7 @@ struct ixj_decoder {
     ixj_type type;     /* as begun */
     ixj_type resolved; /* as decided (auto-detection) */
     void *root;        /* the top-level struct */
+    uint64_t root_offset, root_line, root_column; /* its opening brace */
     uint64_t unknown_fields;
     uint64_t unrecognized_enums;
     uint64_t result_bytes; /* what the kept result takes (see charge) */

@@ -156,7 +156,7 @@ typedef enum ixj_type {
     IXJ_TYPE_AUTO = 0,
     /* The payloads: IXJ_TYPE_JOB ({"job"}), IXJ_TYPE_LIST ({"jobs",
      * "links", "meta"}), IXJ_TYPE_DATA_SOURCES ({"indexed_data_sources"}),
-     * IXJ_TYPE_SIGNED_URL ({"signed_url"}), IXJ_TYPE_ERROR_BODY_BODY (the error
+     * IXJ_TYPE_SIGNED_URL ({"signed_url"}), IXJ_TYPE_ERROR_BODY (the error
      * body of every non-2xx response: {"id", "message", "request_id"}),
      * IXJ_TYPE_CREATE_REQUEST ({"knowledge_base_uuid",
      * "data_source_uuids"}). */
@@ -579,7 +579,10 @@ typedef int (*ixj_document_fn)(void *ctx, const ixj_document_info *doc);
  * ixj_decoder_feed and ixj_decoder_finish then return IXJ_OK while the
  * stream goes on, however many documents failed; IXJ_STOPPED when fn or an
  * element callback stopped it; IXJ_ERR_NOMEM; or, in a concatenated
- * stream, the text error that ended it. finish delivers a last document
+ * stream whose text has an error, the error of the document that error
+ * ended (its first error, which an earlier value error in the same
+ * document may be, as for `[1,]` in a stream of objects: type). finish
+ * delivers a last document
  * that the end of input cuts short (as truncated) and leaves *out zeroed.
  * Returns IXJ_OK, or IXJ_ERR_MISUSE when a document is in progress, fn is
  * NULL, or an argument is out of its enum.
