@@ -51,7 +51,7 @@ feed_all(ixj_decoder *d, ixj_type type, const char *text, size_t len,
 
     /* every chunk to the scanner as fed: the worst case, not the one that
      * gathering small chunks makes easy */
-    ixj__decoder_set_staging(d, false);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_GATHER, 0), IXJ_OK);
     st = ixj_decoder_begin(d, type);
     for (size_t at = 0; st == IXJ_OK && at < len; at += chunk)
         st =
