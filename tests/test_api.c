@@ -90,32 +90,95 @@ START_TEST(test_sticky_error)
 }
 END_TEST
 
+/* The largest value the decoder accepts for a size limit: far beyond any
+ * payload, small enough that offsets computed from it never overflow
+ * (MAX_LIMIT in lib/decoder.c; the header says only "out of its range"). */
+#define LIMIT_MAX ((uint64_t)1 << 62)
+
+/* Every option: its default and its range, lowest and highest accepted. */
+static const struct {
+    ixj_option opt;
+    const char *name;
+    uint64_t deflt, min, max;
+} options[] = {
+    {IXJ_OPT_STRICT, "strict", 0, 0, 1},
+    {IXJ_OPT_MAX_DEPTH, "max_depth", IXJ_DEFAULT_MAX_DEPTH, 1, UINT32_MAX - 1},
+    {IXJ_OPT_MAX_STRING_BYTES, "max_string_bytes", IXJ_DEFAULT_MAX_STRING_BYTES,
+     0, LIMIT_MAX},
+    {IXJ_OPT_MAX_NUMBER_BYTES, "max_number_bytes", IXJ_DEFAULT_MAX_NUMBER_BYTES,
+     1, LIMIT_MAX},
+    {IXJ_OPT_MAX_ARRAY_ELEMENTS, "max_array_elements",
+     IXJ_DEFAULT_MAX_ARRAY_ELEMENTS, 0, LIMIT_MAX},
+    {IXJ_OPT_MAX_DOCUMENT_BYTES, "max_document_bytes",
+     IXJ_DEFAULT_MAX_DOCUMENT_BYTES, 0, LIMIT_MAX},
+    {IXJ_OPT_VALIDATE_ONLY, "validate_only", 0, 0, 1},
+    {IXJ_OPT_MAX_RESULT_BYTES, "max_result_bytes", IXJ_DEFAULT_MAX_RESULT_BYTES,
+     0, LIMIT_MAX},
+    {IXJ_OPT_GATHER, "gather", 1, 0, 1},
+};
+
+#define N_OPTIONS (sizeof options / sizeof options[0])
+
+/* The defaults as the header documents them, literally. */
+START_TEST(test_option_defaults)
+{
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_DEPTH, 64);
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_STRING_BYTES, 1048576);
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_NUMBER_BYTES, 1024);
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_ARRAY_ELEMENTS, 10000000);
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_DOCUMENT_BYTES, 0);
+    ck_assert_uint_eq(IXJ_DEFAULT_MAX_RESULT_BYTES, 268435456);
+    /* the options are numbered 1 to 9, each listed above once */
+    ck_assert_uint_eq(N_OPTIONS, 9);
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        ck_assert_int_eq(options[i].opt, (int)i + 1);
+}
+END_TEST
+
 START_TEST(test_options)
 {
     ixj_decoder *d = ixj_decoder_new(NULL);
-    static const struct {
-        ixj_option opt;
-        uint64_t deflt, bad_low, bad_high;
-    } opts[] = {
-        {IXJ_OPT_STRICT, 0, UINT64_MAX, 2},
-        {IXJ_OPT_MAX_DEPTH, 64, 0, UINT64_MAX},
-        {IXJ_OPT_MAX_STRING_BYTES, 1048576, UINT64_MAX, UINT64_MAX},
-        {IXJ_OPT_MAX_NUMBER_BYTES, 1024, 0, UINT64_MAX},
-        {IXJ_OPT_MAX_ARRAY_ELEMENTS, 10000000, UINT64_MAX, UINT64_MAX},
-        {IXJ_OPT_MAX_DOCUMENT_BYTES, 0, UINT64_MAX, UINT64_MAX},
-    };
-    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
-        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt),
-                          opts[i].deflt);
-        ck_assert_int_eq(ixj_decoder_set_option(d, opts[i].opt, 1), IXJ_OK);
-        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt), 1);
-        ck_assert_int_eq(
-            ixj_decoder_set_option(d, opts[i].opt, opts[i].bad_low),
-            IXJ_ERR_MISUSE);
-        ck_assert_int_eq(
-            ixj_decoder_set_option(d, opts[i].opt, opts[i].bad_high),
-            IXJ_ERR_MISUSE);
-        ck_assert_uint_eq(ixj_decoder_get_option(d, opts[i].opt), 1);
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        ixj_option opt = options[i].opt;
+        const char *name = options[i].name;
+        uint64_t min = options[i].min, max = options[i].max;
+        ck_assert_msg(ixj_decoder_get_option(d, opt) == options[i].deflt,
+                      "%s: default %llu", name,
+                      (unsigned long long)ixj_decoder_get_option(d, opt));
+        /* both ends of the range are accepted */
+        ck_assert_msg(ixj_decoder_set_option(d, opt, min) == IXJ_OK,
+                      "%s: %llu refused", name, (unsigned long long)min);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opt), min);
+        ck_assert_msg(ixj_decoder_set_option(d, opt, max) == IXJ_OK,
+                      "%s: %llu refused", name, (unsigned long long)max);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opt), max);
+        /* beyond them, refused, and the option keeps its value */
+        if (min > 0) {
+            ck_assert_msg(
+                ixj_decoder_set_option(d, opt, min - 1) == IXJ_ERR_MISUSE,
+                "%s: %llu accepted", name, (unsigned long long)(min - 1));
+            ck_assert_uint_eq(ixj_decoder_get_option(d, opt), max);
+        }
+        ck_assert_msg(ixj_decoder_set_option(d, opt, max + 1) == IXJ_ERR_MISUSE,
+                      "%s: %llu accepted", name, (unsigned long long)max + 1);
+        ck_assert_int_eq(ixj_decoder_set_option(d, opt, UINT64_MAX),
+                         IXJ_ERR_MISUSE);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opt), max);
+        /* back to the default, then refused while a document is open */
+        ck_assert_int_eq(ixj_decoder_set_option(d, opt, options[i].deflt),
+                         IXJ_OK);
+        ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
+        ck_assert_int_eq(ixj_decoder_set_option(d, opt, min), IXJ_ERR_MISUSE);
+        ck_assert_int_eq(ixj_decoder_set_option(d, opt, options[i].deflt),
+                         IXJ_ERR_MISUSE);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, opt), options[i].deflt);
+        ixj_decoder_reset(d);
+    }
+    /* no option 0 or 10 */
+    for (int bad = 0; bad <= 10; bad += 10) {
+        ck_assert_int_eq(ixj_decoder_set_option(d, (ixj_option)bad, 1),
+                         IXJ_ERR_MISUSE);
+        ck_assert_uint_eq(ixj_decoder_get_option(d, (ixj_option)bad), 0);
     }
     ck_assert_int_eq(ixj_decoder_set_option(d, (ixj_option)99, 1),
                      IXJ_ERR_MISUSE);
@@ -307,6 +370,8 @@ START_TEST(test_type_of_failed_document)
 }
 END_TEST
 
+/* ------------------------------------------------------ result limit */
+
 int
 main(void)
 {
@@ -316,6 +381,7 @@ main(void)
 
     tcase_add_test(tc, test_misuse);
     tcase_add_test(tc, test_sticky_error);
+    tcase_add_test(tc, test_option_defaults);
     tcase_add_test(tc, test_options);
     tcase_add_test(tc, test_options_take_effect);
     tcase_add_test(tc, test_reuse_many_documents);
