@@ -5,6 +5,7 @@
  * allocator hooks.
  */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -372,6 +373,146 @@ END_TEST
 
 /* ------------------------------------------------------ result limit */
 
+static int
+count_jobs(void *ctx, const ixj_element_info *e)
+{
+    (void)e;
+    (*(uint64_t *)ctx)++;
+    return 0;
+}
+
+/* {"jobs":[{},{},...]}: n empty jobs; element k starts at 9 + 3k. */
+static char *
+empty_jobs(size_t n, size_t *len)
+{
+    tu_buf b = {0};
+    tu_buf_puts(&b, "{\"jobs\":[");
+    for (size_t i = 0; i < n; i++)
+        tu_buf_puts(&b, i ? ",{}" : "{}");
+    tu_buf_puts(&b, "]}");
+    *len = b.len;
+    return b.data;
+}
+
+static ixj_status
+decode_jobs(ixj_decoder *d, const char *text, size_t len, size_t chunk,
+            bool gather, ixj_result *r)
+{
+    ixj_status st;
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_GATHER, gather), IXJ_OK);
+    st = ixj_decoder_begin(d, IXJ_TYPE_AUTO);
+    ck_assert_int_eq(st, IXJ_OK);
+    for (size_t at = 0; at < len && st == IXJ_OK; at += chunk)
+        st =
+            ixj_decoder_feed(d, text + at, len - at < chunk ? len - at : chunk);
+    if (st == IXJ_OK)
+        st = ixj_decoder_finish(d, r);
+    return st;
+}
+
+/*
+ * IXJ_OPT_MAX_RESULT_BYTES: the kept result counts its structs (the
+ * list, then one ixj_job per element of jobs) and strings; the element
+ * that passes the limit fails with IXJ_ERR_LIMIT, at its own path and
+ * offset. Streamed or dropped elements are not kept, so they do not
+ * count; 0 means unlimited.
+ */
+START_TEST(test_max_result_bytes)
+{
+    static const size_t chunks[] = {1, 7, 4096};
+    const uint64_t list = sizeof(ixj_job_list), job = sizeof(ixj_job);
+    const uint64_t limit = list + 5 * job; /* room for five jobs */
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    uint64_t delivered = 0;
+    ixj_result r;
+    size_t len;
+    char *text = empty_jobs(8, &len);
+    const ixj_error *e;
+
+    ck_assert_uint_eq(ixj_decoder_get_option(d, IXJ_OPT_MAX_RESULT_BYTES),
+                      268435456);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, limit),
+                     IXJ_OK);
+    /* the sixth job (index 5, at offset 9 + 3 * 5) passes it */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r),
+                     IXJ_ERR_LIMIT);
+    e = ixj_decoder_error(d);
+    ck_assert_int_eq(e->code, IXJ_ERR_LIMIT);
+    ck_assert_str_eq(e->path, "$.jobs[5]");
+    ck_assert_uint_eq(e->offset, 24);
+    ck_assert_uint_eq(e->line, 1);
+    ck_assert_uint_eq(e->column, 25);
+    ck_assert_ptr_null(r.as.value);
+    /* the same however it is fed */
+    for (size_t ci = 0; ci < 3; ci++) {
+        for (int gather = 0; gather <= 1; gather++) {
+            ck_assert_int_eq(decode_jobs(d, text, len, chunks[ci], gather, &r),
+                             IXJ_ERR_LIMIT);
+            ck_assert_str_eq(ixj_decoder_error(d)->path, "$.jobs[5]");
+            ck_assert_uint_eq(ixj_decoder_error(d)->offset, 24);
+        }
+    }
+    /* five jobs fit exactly; one byte less and the fifth does not */
+    free(text);
+    text = empty_jobs(5, &len);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 5);
+    ck_assert_int_eq(
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, limit - 1), IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r),
+                     IXJ_ERR_LIMIT);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "$.jobs[4]");
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 21);
+
+    /* strings count too: the uuid's 3 bytes and its NUL */
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
+                                            sizeof(ixj_job_envelope) + 3),
+                     IXJ_OK);
+    ck_assert_int_eq(
+        ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{\"uuid\":\"abc\"}}", 22, &r),
+        IXJ_ERR_LIMIT);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "$.job.uuid");
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 15);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
+                                            sizeof(ixj_job_envelope) + 4),
+                     IXJ_OK);
+    ck_assert_int_eq(
+        ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{\"uuid\":\"abc\"}}", 22, &r),
+        IXJ_OK);
+
+    /* many more jobs pass when nothing keeps them */
+    free(text);
+    text = empty_jobs(1000, &len);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, limit),
+                     IXJ_OK);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_VALIDATE_ONLY, 1),
+                     IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 1000);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_VALIDATE_ONLY, 0),
+                     IXJ_OK);
+    ck_assert_int_eq(
+        ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, count_jobs, &delivered),
+        IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 1000);
+    ck_assert_uint_eq(delivered, 1000);
+    ck_assert_int_eq(ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, NULL, NULL),
+                     IXJ_OK);
+    /* kept, they fail; with no limit (0), they pass */
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r),
+                     IXJ_ERR_LIMIT);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "$.jobs[5]");
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, 0),
+                     IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 1000);
+    ck_assert_ptr_nonnull(r.as.list->jobs);
+    free(text);
+    ixj_decoder_free(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -390,6 +531,7 @@ main(void)
     tcase_add_test(tc, test_incomplete_hooks_rejected);
     tcase_add_test(tc, test_results_and_counts);
     tcase_add_test(tc, test_type_of_failed_document);
+    tcase_add_test(tc, test_max_result_bytes);
     suite_add_tcase(s, tc);
     failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
