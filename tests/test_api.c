@@ -513,6 +513,376 @@ START_TEST(test_max_result_bytes)
 }
 END_TEST
 
+/* ------------------------------------------------------------ re-entry */
+
+/*
+ * The "Callbacks" rule of ixjob.h: from inside its own element or
+ * document callback, a decoder may be read but not driven. Every driving
+ * call is refused (IXJ_ERR_MISUSE, NULL for detach), reset and free do
+ * nothing, and the decode around the callback goes on to exactly the
+ * outcome it has without those calls.
+ */
+
+typedef struct reentry {
+    ixj_decoder *d;
+    bool attempt;   /* the callbacks try every driving call */
+    bool in_finish; /* the test is inside ixj_decoder_finish */
+    size_t from_feed, from_finish;
+    size_t elements[5]; /* delivered, by ixj_element */
+    size_t documents;
+    tu_buf seen; /* what the callbacks received, rendered */
+} reentry;
+
+static int
+noop_element(void *ctx, const ixj_element_info *e)
+{
+    (void)ctx;
+    (void)e;
+    return 0;
+}
+
+static int
+noop_document(void *ctx, const ixj_document_info *doc)
+{
+    (void)ctx;
+    (void)doc;
+    return 0;
+}
+
+/* Makes every call that would drive d; each must be refused and change
+ * nothing the callback can read. */
+static void
+try_to_drive(ixj_decoder *d)
+{
+    const ixj_error *e = ixj_decoder_error(d);
+    ixj_status code = e->code;
+    uint64_t offset = e->offset;
+    ixj_type type = ixj_decoder_type(d);
+    uint64_t opts[10];
+    ixj_result r, untouched;
+
+    for (int o = 1; o <= 9; o++)
+        opts[o] = ixj_decoder_get_option(d, (ixj_option)o);
+    memset(&r, 0x5a, sizeof r);
+    untouched = r;
+
+    TU_CHECK(ixj_decoder_feed(d, "{}", 2) == IXJ_ERR_MISUSE, "feed");
+    TU_CHECK(ixj_decoder_feed(d, "", 0) == IXJ_ERR_MISUSE, "empty feed");
+    TU_CHECK(ixj_decoder_finish(d, &r) == IXJ_ERR_MISUSE, "finish");
+    TU_CHECK(memcmp(&r, &untouched, sizeof r) == 0, "finish wrote *out");
+    TU_CHECK(ixj_decoder_begin(d, IXJ_TYPE_AUTO) == IXJ_ERR_MISUSE, "begin");
+    TU_CHECK(ixj_decoder_begin(d, IXJ_TYPE_ANY) == IXJ_ERR_MISUSE, "begin");
+    TU_CHECK(ixj_decoder_begin_stream(d, IXJ_TYPE_AUTO, IXJ_STREAM_NDJSON,
+                                      noop_document, NULL) == IXJ_ERR_MISUSE,
+             "begin_stream");
+    TU_CHECK(ixj_decode(d, IXJ_TYPE_AUTO, "{}", 2, &r) == IXJ_ERR_MISUSE,
+             "decode");
+    TU_CHECK(memcmp(&r, &untouched, sizeof r) == 0, "decode wrote *out");
+    for (int o = 1; o <= 9; o++) {
+        /* the same value, and another one in range */
+        uint64_t other = opts[o] == 0 ? 1 : opts[o] - 1;
+        TU_CHECK(ixj_decoder_set_option(d, (ixj_option)o, opts[o]) ==
+                     IXJ_ERR_MISUSE,
+                 "set_option %d", o);
+        TU_CHECK(ixj_decoder_set_option(d, (ixj_option)o, other) ==
+                     IXJ_ERR_MISUSE,
+                 "set_option %d", o);
+    }
+    TU_CHECK(ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, noop_element, NULL) ==
+                 IXJ_ERR_MISUSE,
+             "on_element");
+    TU_CHECK(ixj_decoder_on_element(d, IXJ_ELEMENT_DATA_SOURCE_UUIDS, NULL,
+                                    NULL) == IXJ_ERR_MISUSE,
+             "on_element");
+    TU_CHECK(ixj_decoder_detach(d) == NULL, "detach");
+    ixj_decoder_reset(d);
+    ixj_decoder_free(d); /* must do nothing: d is used below */
+
+    TU_CHECK(ixj_decoder_error(d) == e && e->code == code &&
+                 e->offset == offset,
+             "the error changed");
+    TU_CHECK(ixj_decoder_type(d) == type, "the type changed");
+    for (int o = 1; o <= 9; o++)
+        TU_CHECK(ixj_decoder_get_option(d, (ixj_option)o) == opts[o],
+                 "option %d changed", o);
+}
+
+static void
+count_call(reentry *re)
+{
+    if (re->in_finish)
+        re->from_finish++;
+    else
+        re->from_feed++;
+}
+
+static int
+element_driver(void *ctx, const ixj_element_info *info)
+{
+    reentry *re = ctx;
+    tu_buf before = {0}, after = {0};
+    count_call(re);
+    re->elements[info->element]++;
+    tu_render_element(&before, info);
+    if (re->attempt)
+        try_to_drive(re->d);
+    tu_render_element(&after, info); /* the element is intact */
+    TU_CHECK(strcmp(before.data, after.data) == 0, "element changed:\n%s",
+             after.data);
+    tu_buf_puts(&re->seen, before.data);
+    tu_buf_free(&before);
+    tu_buf_free(&after);
+    return 0;
+}
+
+static void
+render_doc(tu_buf *out, const ixj_document_info *doc)
+{
+    tu_buf_printf(out, "%llu [%llu,%llu) %s %s",
+                  (unsigned long long)doc->record,
+                  (unsigned long long)doc->start, (unsigned long long)doc->end,
+                  ixj_type_name(doc->type), ixj_status_name(doc->status));
+    if (doc->status == IXJ_OK)
+        tu_render_result(out, doc->result);
+    else
+        tu_render_error(out, doc->error);
+}
+
+static int
+document_driver(void *ctx, const ixj_document_info *doc)
+{
+    reentry *re = ctx;
+    tu_buf before = {0}, after = {0};
+    count_call(re);
+    re->documents++;
+    render_doc(&before, doc);
+    if (re->attempt)
+        try_to_drive(re->d);
+    render_doc(&after, doc); /* the document's result or error is intact */
+    TU_CHECK(strcmp(before.data, after.data) == 0, "document changed:\n%s",
+             after.data);
+    tu_buf_puts(&re->seen, before.data);
+    tu_buf_free(&before);
+    tu_buf_free(&after);
+    return 0;
+}
+
+/* Runs one decode (stream: 0 for one document) fed chunk bytes at a time
+ * (0: whole), with gathering on or off; returns the outcome rendered. */
+static char *
+run_reentry(reentry *re, ixj_stream_format stream, const char *text,
+            size_t chunk, bool gather)
+{
+    size_t len = strlen(text);
+    tu_buf out = {0};
+    ixj_result r;
+    ixj_status st;
+
+    ck_assert_int_eq(ixj_decoder_set_option(re->d, IXJ_OPT_GATHER, gather),
+                     IXJ_OK);
+    if (stream != 0)
+        st = ixj_decoder_begin_stream(re->d, IXJ_TYPE_AUTO, stream,
+                                      document_driver, re);
+    else
+        st = ixj_decoder_begin(re->d, IXJ_TYPE_AUTO);
+    ck_assert_int_eq(st, IXJ_OK);
+    if (chunk == 0)
+        chunk = len;
+    for (size_t at = 0; at < len && st == IXJ_OK; at += chunk)
+        st = ixj_decoder_feed(re->d, text + at,
+                              len - at < chunk ? len - at : chunk);
+    re->in_finish = true;
+    if (st == IXJ_OK)
+        st = ixj_decoder_finish(re->d, &r);
+    re->in_finish = false;
+    tu_buf_printf(&out, "=> %s\n", ixj_status_name(st));
+    if (st == IXJ_OK && stream == 0)
+        tu_render_result(&out, &r);
+    else if (st != IXJ_OK)
+        tu_render_error(&out, ixj_decoder_error(re->d));
+    return out.data;
+}
+
+static reentry *
+reentry_new(bool attempt, const ixj_element *which, size_t n)
+{
+    reentry *re = calloc(1, sizeof *re);
+    re->d = ixj_decoder_new(NULL);
+    re->attempt = attempt;
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(
+            ixj_decoder_on_element(re->d, which[i], element_driver, re),
+            IXJ_OK);
+    return re;
+}
+
+static void
+reentry_free(reentry *re)
+{
+    ixj_decoder_free(re->d);
+    tu_buf_free(&re->seen);
+    free(re);
+}
+
+static const char reentry_list[] =
+    "{\"jobs\":[{\"uuid\":\"j0\",\"data_source_uuids\":[\"a\",\"b\"],"
+    "\"data_source_jobs\":[{\"total_bytes\":\"1\"},{\"error_msg\":\"e\"}]},"
+    "{\"uuid\":\"j1\"},{\"uuid\":\"j2\",\"tokens\":3}],\"meta\":{\"total\":3}}";
+/* the same, failing after two elements */
+static const char reentry_bad_list[] =
+    "{\"jobs\":[{\"uuid\":\"j0\",\"data_source_uuids\":[\"a\",\"b\"]},"
+    "{\"uuid\":\"j1\"},{\"uuid\":\"j2\",\"tokens\":1.5}]}";
+
+/* Decodes text, with the element callbacks for `which` trying to drive
+ * the decoder, whole and in pieces with gathering on and off: each time
+ * the same outcome and the same elements as without the attempts. */
+static void
+check_element_reentry(const char *text, const ixj_element *which, size_t n,
+                      size_t *from_feed, size_t *from_finish)
+{
+    static const size_t chunks[] = {0, 1, 7};
+    reentry *ref = reentry_new(false, which, n);
+    char *want = run_reentry(ref, 0, text, 0, false);
+
+    for (size_t ci = 0; ci < 3; ci++) {
+        for (int gather = 0; gather <= 1; gather++) {
+            reentry *re = reentry_new(true, which, n);
+            char *got = run_reentry(re, 0, text, chunks[ci], gather);
+            TU_CHECK(strcmp(got, want) == 0,
+                     "chunk %zu, gathering %d: outcome\n%s--- without the "
+                     "calls:\n%s",
+                     chunks[ci], gather, got, want);
+            TU_CHECK(strcmp(re->seen.data ? re->seen.data : "",
+                            ref->seen.data ? ref->seen.data : "") == 0,
+                     "chunk %zu, gathering %d: elements\n%s--- without the "
+                     "calls:\n%s",
+                     chunks[ci], gather, re->seen.data, ref->seen.data);
+            *from_feed += re->from_feed;
+            *from_finish += re->from_finish;
+            free(got);
+            reentry_free(re);
+        }
+    }
+    free(want);
+    reentry_free(ref);
+}
+
+START_TEST(test_reentry_from_element_callbacks)
+{
+    static const ixj_element jobs[] = {IXJ_ELEMENT_JOBS};
+    static const ixj_element all[] = {IXJ_ELEMENT_JOBS,
+                                      IXJ_ELEMENT_DATA_SOURCE_JOBS,
+                                      IXJ_ELEMENT_DATA_SOURCE_UUIDS};
+    size_t from_feed = 0, from_finish = 0;
+    ixj_decoder *batch = ixj_decoder_new(NULL);
+    ixj_result r;
+    tu_buf want = {0};
+    char *got;
+    reentry *re;
+
+    check_element_reentry(reentry_list, jobs, 1, &from_feed, &from_finish);
+    check_element_reentry(reentry_list, all, 3, &from_feed, &from_finish);
+    check_element_reentry(reentry_bad_list, all, 3, &from_feed, &from_finish);
+    /* the calls were made from callbacks run by feed and by finish */
+    ck_assert_uint_gt(from_feed, 0);
+    ck_assert_uint_gt(from_finish, 0);
+
+    /* the elements are the batch decode's, each delivered once */
+    ck_assert_int_eq(ixj_decode(batch, IXJ_TYPE_AUTO, reentry_list,
+                                strlen(reentry_list), &r),
+                     IXJ_OK);
+    tu_render_elements(&want, &r, IXJ_ELEMENT_JOBS);
+    re = reentry_new(true, jobs, 1);
+    got = run_reentry(re, 0, reentry_list, 1, false);
+    ck_assert_str_eq(got, "=> ok\n"
+                          "ok list unknown_fields=0 unrecognized_enums=0\n"
+                          "$.jobs = [3]\n"
+                          "$.meta = {}\n"
+                          "$.meta.total = 3\n");
+    ck_assert_str_eq(re->seen.data, want.data);
+    ck_assert_uint_eq(re->elements[IXJ_ELEMENT_JOBS], 3);
+    free(got);
+    reentry_free(re);
+
+    re = reentry_new(true, all, 3);
+    got = run_reentry(re, 0, reentry_list, 0, true);
+    free(got);
+    ck_assert_uint_eq(re->elements[IXJ_ELEMENT_JOBS], 3);
+    ck_assert_uint_eq(re->elements[IXJ_ELEMENT_DATA_SOURCE_JOBS], 2);
+    ck_assert_uint_eq(re->elements[IXJ_ELEMENT_DATA_SOURCE_UUIDS], 2);
+    reentry_free(re);
+
+    /* a failing document: the elements before the error, its error */
+    re = reentry_new(true, jobs, 1);
+    got = run_reentry(re, 0, reentry_bad_list, 3, false);
+    ck_assert_str_eq(got, "=> range\n"
+                          "error range at $.jobs[2].tokens offset=89 line=1 "
+                          "column=90\n");
+    ck_assert_uint_eq(re->elements[IXJ_ELEMENT_JOBS], 2);
+    free(got);
+    reentry_free(re);
+
+    tu_buf_free(&want);
+    ixj_decoder_free(batch);
+}
+END_TEST
+
+START_TEST(test_reentry_from_document_callbacks)
+{
+    static const ixj_element jobs[] = {IXJ_ELEMENT_JOBS};
+    static const struct {
+        ixj_stream_format format;
+        const char *text;
+        size_t documents;
+    } streams[] = {
+        {IXJ_STREAM_NDJSON,
+         "{\"job\":{\"uuid\":\"a\"}}\n{\"job\":{\"tokens\":1.5}}\n"
+         "{\"jobs\":[{},{\"uuid\":\"b\"}]}\n\n{\"signed_url\":\"u\"}",
+         4},
+        {IXJ_STREAM_CONCATENATED,
+         "{\"job\":{}} {\"job\":{\"tokens\":1.5}}{\"jobs\":[{}]}\n{}", 4},
+    };
+    static const size_t chunks[] = {0, 1, 7};
+    size_t from_feed = 0, from_finish = 0;
+
+    for (size_t s = 0; s < 2; s++) {
+        /* element callbacks inside the stream's documents too */
+        for (size_t n = 0; n <= 1; n++) {
+            reentry *ref = reentry_new(false, jobs, n);
+            char *want =
+                run_reentry(ref, streams[s].format, streams[s].text, 0, false);
+            ck_assert_str_eq(want, "=> ok\n");
+            ck_assert_uint_eq(ref->documents, streams[s].documents);
+            for (size_t ci = 0; ci < 3; ci++) {
+                for (int gather = 0; gather <= 1; gather++) {
+                    reentry *re = reentry_new(true, jobs, n);
+                    char *got =
+                        run_reentry(re, streams[s].format, streams[s].text,
+                                    chunks[ci], gather);
+                    TU_CHECK(strcmp(got, want) == 0,
+                             "stream %zu, chunk %zu, gathering %d: %s", s,
+                             chunks[ci], gather, got);
+                    TU_CHECK(strcmp(re->seen.data, ref->seen.data) == 0,
+                             "stream %zu, chunk %zu, gathering %d:\n%s--- "
+                             "without the calls:\n%s",
+                             s, chunks[ci], gather, re->seen.data,
+                             ref->seen.data);
+                    ck_assert_uint_eq(re->documents, streams[s].documents);
+                    from_feed += re->from_feed;
+                    from_finish += re->from_finish;
+                    free(got);
+                    reentry_free(re);
+                }
+            }
+            free(want);
+            reentry_free(ref);
+        }
+    }
+    ck_assert_uint_gt(from_feed, 0);
+    ck_assert_uint_gt(from_finish, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -532,6 +902,8 @@ main(void)
     tcase_add_test(tc, test_results_and_counts);
     tcase_add_test(tc, test_type_of_failed_document);
     tcase_add_test(tc, test_max_result_bytes);
+    tcase_add_test(tc, test_reentry_from_element_callbacks);
+    tcase_add_test(tc, test_reentry_from_document_callbacks);
     suite_add_tcase(s, tc);
     failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;
