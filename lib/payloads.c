@@ -149,7 +149,8 @@ OBJECT_DESC(meta, IXJ_META_FIELDS, 0, NULL);
 OBJECT_DESC(job_list, IXJ_JOB_LIST_FIELDS, 0, NULL);
 OBJECT_DESC(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0, NULL);
 OBJECT_DESC(signed_url, IXJ_SIGNED_URL_FIELDS, 0, NULL);
-/* shared/models/error.yml: `required: [id, message]` */
+/* The error model of the DigitalOcean OpenAPI spec (digitalocean/openapi,
+ * specification/shared/models/error.yml): `required: [id, message]` */
 static const uint8_t error_body_missing[IXJ_ERROR_BODY_FIELD_COUNT] = {
     [IXJ_ERROR_BODY_ID] = IXJ__D_MISSING_ID,
     [IXJ_ERROR_BODY_MESSAGE] = IXJ__D_MISSING_MESSAGE};

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Linear time whatever the chunking (DESIGN.md 4.2). Raw yajl re-lexes a
+ * Linear time whatever the chunking (doc/policy.md). Raw yajl re-lexes a
  * token split across calls from its start on every call: a 1 MiB string
  * fed one byte at a time takes about two minutes. Here the guard reads
  * every byte once, copies a token cut by the end of a chunk once into its
