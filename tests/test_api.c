@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The decoder's API contract: call order and misuse, sticky errors,
- * options and their ranges, reuse, result lifetime and detaching, and the
- * allocator hooks.
+ * options and their ranges, the limit on a kept result, reuse, result
+ * lifetime and detaching, the allocator hooks, and a decoder driven from
+ * its own callbacks (refused, with no effect on the decode).
  */
 #include <check.h>
 #include <stdlib.h>
