@@ -84,7 +84,7 @@ outcome(ixj_decoder *d, ixj_status st, const ixj_result *r, char *out,
 }
 
 /* Decodes len bytes fed chunk bytes at a time (0: whole), with gathering
- * on or off, into examples.expect's form. */
+ * on or off, into outcomes.expect's form. */
 static void
 decode_outcome(ixj_decoder *d, const char *text, size_t len, size_t chunk,
                bool gather, char *out, size_t size)
