@@ -816,9 +816,14 @@ START_TEST(test_reentry_from_element_callbacks)
     /* a failing document: the elements before the error, its error */
     re = reentry_new(true, jobs, 1);
     got = run_reentry(re, 0, reentry_bad_list, 3, false);
-    ck_assert_str_eq(got, "=> range\n"
-                          "error range at $.jobs[2].tokens offset=89 line=1 "
-                          "column=90\n");
+    {
+        /* (a detail line may follow) */
+        static const char want_error[] = "=> range\n"
+                                         "error range at $.jobs[2].tokens "
+                                         "offset=89 line=1 column=90\n";
+        ck_assert_msg(strncmp(got, want_error, strlen(want_error)) == 0,
+                      "got:\n%s", got);
+    }
     ck_assert_uint_eq(re->elements[IXJ_ELEMENT_JOBS], 2);
     free(got);
     reentry_free(re);
