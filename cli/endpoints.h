@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The indexing-job endpoints of the API (SCHEMA.md section 1) and the
- * payload type each one answers with.
+ * The indexing-job endpoints of the API, as the paths of the DigitalOcean
+ * OpenAPI spec (digitalocean/openapi, DigitalOcean-public.v2.yaml) list
+ * them, and the payload type each one answers with.
  */
 #ifndef IXJOB_CLI_ENDPOINTS_H
 #define IXJOB_CLI_ENDPOINTS_H

@@ -3,7 +3,8 @@
  * ixjob: validate and dump captured indexing-job API responses.
  *
  *   ixjob validate [--strict] [--type=TYPE] [--ndjson | --har]
- *                  [--format=text|json] [--quiet] [--chunk-size=N] [FILE...]
+ *                  [--format=text|json] [--quiet] [--chunk-size=N]
+ *                  [--no-gather] [FILE...]
  *   ixjob dump [--strict] [--type=TYPE] [--pretty] [FILE]
  *
  * Exit status: 0 when every document is valid, 1 when one is not, 2 for a
@@ -52,6 +53,7 @@ typedef struct options {
     bool type_given;
     report_format format;
     size_t chunk_size; /* bytes per feed */
+    bool no_gather;    /* IXJ_OPT_GATHER 0: scan each feed as it comes */
 } options;
 
 /* What a command works with while it runs. */
@@ -133,7 +135,8 @@ print_usage(FILE *out)
 {
     fputs("Usage: ixjob validate [--strict] [--type=TYPE] [--ndjson | --har]\n"
           "                      [--format=text|json] [--quiet] "
-          "[--chunk-size=N] [FILE...]\n"
+          "[--chunk-size=N]\n"
+          "                      [--no-gather] [FILE...]\n"
           "       ixjob dump [--strict] [--type=TYPE] [--pretty] [FILE]\n"
           "       ixjob --help | --version\n"
           "\n"
@@ -153,6 +156,10 @@ print_usage(FILE *out)
           "document\n"
           "  --quiet         report only invalid documents\n"
           "  --chunk-size=N  feed the decoder N bytes at a time\n"
+          "  --no-gather     scan each --chunk-size piece as it arrives "
+          "instead of\n"
+          "                  gathering small pieces; for testing, the outcome "
+          "is the same\n"
           "  --pretty        indent the output of dump\n"
           "\n"
           "Exit status: 0 all valid, 1 a document is invalid, 2 usage error "
@@ -174,6 +181,8 @@ usage_error(const char *what, const char *arg)
     return EXIT_TROUBLE;
 }
 
+/* A decimal size from 1 to MAX_CHUNK. The limit is checked before each
+ * digit is added, so that no value of any length can wrap around. */
 static bool
 parse_size(const char *text, size_t *out)
 {
@@ -181,11 +190,13 @@ parse_size(const char *text, size_t *out)
     if (*text == '\0')
         return false;
     for (const char *p = text; *p != '\0'; p++) {
+        size_t digit;
         if (*p < '0' || *p > '9')
             return false;
-        value = value * 10 + (size_t)(*p - '0');
-        if (value > MAX_CHUNK)
+        digit = (size_t)(*p - '0');
+        if (value > (MAX_CHUNK - digit) / 10)
             return false;
+        value = value * 10 + digit;
     }
     *out = value;
     return value > 0;
@@ -199,6 +210,7 @@ enum {
     OPT_FORMAT,
     OPT_QUIET,
     OPT_CHUNK,
+    OPT_NO_GATHER,
     OPT_PRETTY,
     OPT_HELP
 };
@@ -211,6 +223,7 @@ static const struct option validate_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"chunk-size", required_argument, NULL, OPT_CHUNK},
+    {"no-gather", no_argument, NULL, OPT_NO_GATHER},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -266,6 +279,9 @@ parse_options(int argc, char **argv, const struct option *table, options *opt)
             if (!parse_size(optarg, &opt->chunk_size))
                 return usage_error("--chunk-size wants 1 to 1073741824, not",
                                    optarg);
+            break;
+        case OPT_NO_GATHER:
+            opt->no_gather = true;
             break;
         case OPT_PRETTY:
             opt->pretty = true;
@@ -592,7 +608,9 @@ session_init(session *s, const options *opt, bool validate_only)
         (ixj_decoder_set_option(s->decoder, IXJ_OPT_STRICT, opt->strict) !=
              IXJ_OK ||
          ixj_decoder_set_option(s->decoder, IXJ_OPT_VALIDATE_ONLY,
-                                validate_only) != IXJ_OK)) {
+                                validate_only) != IXJ_OK ||
+         ixj_decoder_set_option(s->decoder, IXJ_OPT_GATHER, !opt->no_gather) !=
+             IXJ_OK)) {
         ixj_decoder_free(s->decoder);
         s->decoder = NULL;
     }

@@ -187,7 +187,7 @@ IXJ_ENUM_MAP(IXJ__ENUM_DECLARE_)
     X(job_list, IXJ_JOB_LIST_FIELDS, 0, NULL)                         \
     X(data_source_list, IXJ_DATA_SOURCE_LIST_FIELDS, 0, NULL)         \
     X(signed_url, IXJ_SIGNED_URL_FIELDS, 0, NULL)                     \
-    /* the spec: `required: [id, message]` */                         \
+    /* the spec's error model: `required: [id, message]` */           \
     X(error_body, IXJ_ERROR_BODY_FIELDS,                              \
       IXJ__BIT(IXJ_ERROR_BODY_ID) | IXJ__BIT(IXJ_ERROR_BODY_MESSAGE), \
       ixj__error_body_missing)                                        \

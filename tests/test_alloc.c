@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Allocation failure. For every corpus case and every API example, fail
- * the n-th call to the decoder's allocator hooks (yajl's allocations go
- * through them too), for every n until a run needs no failure, in two
- * ways: that call alone, and that call and every later one. Each run must
- * end in the case's normal outcome or in IXJ_ERR_NOMEM, never crash,
- * leave no block allocated after the decoder is freed, and leave the
- * decoder able to decode the case correctly once memory is back.
+ * Allocation failure. For every corpus case and five of the larger API
+ * examples (tests/data/examples), fed whole and in 7-byte pieces (those
+ * scanned as fed and gathered), fail the n-th call to the decoder's
+ * allocator hooks (yajl's allocations go through them too), for every n
+ * until a run needs no failure (and at most SWEEP_LIMIT), in two ways:
+ * that call alone, and that call and every later one. Each run must end
+ * in the case's normal outcome or in IXJ_ERR_NOMEM, never crash, leave
+ * no block allocated after the decoder is freed, and leave the decoder
+ * able to decode the case correctly once memory is back.
  */
 #include <check.h>
 #include <stdio.h>
@@ -46,7 +48,11 @@ load_inputs(void)
     char dir[1024];
     size_t n;
     tu_case *cases;
-    const char *shared = tu_shared_dir();
+    static const char *const files[] = {
+        "retrieve_response_succeeded_partial.json",
+        "list_response_with_links_meta.json",
+        "forward_compat_unknown_enum_and_fields.json",
+        "proto3_lenient_scalars.json", "data_sources_response.json"};
 
     snprintf(dir, sizeof dir, "%s/corpus", tu_tests_dir());
     cases = tu_corpus_list(dir, &n);
@@ -61,41 +67,39 @@ load_inputs(void)
         add_input(cases[i].expect_path, text, len, &o, expected);
     }
     free(cases);
-    if (shared != NULL) {
-        static const char *const files[] = {
-            "retrieve_response_succeeded_partial.json",
-            "list_response_with_links_meta.json",
-            "forward_compat_unknown_enum_and_fields.json",
-            "proto3_lenient_scalars.json", "data_sources_response.json"};
-        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-            char path[1400];
-            size_t len;
-            char *text;
-            tu_opts o;
-            ixj_decoder *d = ixj_decoder_new(NULL);
-            snprintf(path, sizeof path, "%s/api/examples/%s", shared, files[i]);
-            text = tu_read_file(path, &len);
-            if (text == NULL)
-                abort();
-            tu_opts_default(&o);
-            add_input(path, text, len, &o,
-                      tu_decode_text(d, &o, text, len, 0, 0));
-            ixj_decoder_free(d);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[1400];
+        size_t len;
+        char *text;
+        tu_opts o;
+        ixj_decoder *d = ixj_decoder_new(NULL);
+        snprintf(path, sizeof path, "%s/data/examples/%s", tu_tests_dir(),
+                 files[i]);
+        text = tu_read_file(path, &len);
+        if (text == NULL) {
+            fprintf(stderr, "cannot read %s\n", path);
+            abort();
         }
-    } else {
-        printf("note: shared examples not found; sweeping the corpus only\n");
+        tu_opts_default(&o);
+        add_input(path, text, len, &o, tu_decode_text(d, &o, text, len, 0, 0));
+        ixj_decoder_free(d);
     }
 }
 
-/* One run with the fail_at-th call failing; returns whether any call was
+/* One run, fed chunk bytes at a time (0: whole) with gathering on or
+ * off, with the fail_at-th call failing; returns whether any call was
  * failed. */
 static bool
-run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
+run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk,
+    bool gather)
 {
     tu_alloc ta;
     ixj_decoder *d;
     char *got;
     bool failed;
+    tu_opts o = in->opts;
+
+    o.gather = gather;
 
     tu_alloc_init(&ta);
     ta.fail_at = fail_at;
@@ -106,12 +110,14 @@ run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
         ck_assert_uint_eq(ta.live_blocks, 0);
         return true;
     }
-    got = tu_decode_text(d, &in->opts, in->text, in->len, chunk, 0);
+    got = tu_decode_text(d, &o, in->text, in->len, chunk, 0);
     if (strcmp(got, in->expected) != 0) {
         TU_CHECK(ta.failed && strncmp(got, "error nomem ", 12) == 0,
-                 "%s (fail at %llu%s, chunk %zu):\n%s--- want:\n%s", in->name,
-                 (unsigned long long)fail_at, fail_rest ? " and after" : "",
-                 chunk, got, in->expected);
+                 "%s (fail at %llu%s, chunk %zu, gathering %s):\n%s--- "
+                 "want:\n%s",
+                 in->name, (unsigned long long)fail_at,
+                 fail_rest ? " and after" : "", chunk, gather ? "on" : "off",
+                 got, in->expected);
     }
     /* nomem has no detail: its code says it all */
     TU_CHECK(strstr(got, "error nomem ") != got ||
@@ -121,7 +127,7 @@ run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
     failed = ta.failed;
     /* memory is back: the same decoder decodes the case correctly */
     ta.fail_at = 0;
-    got = tu_decode_text(d, &in->opts, in->text, in->len, chunk, 0);
+    got = tu_decode_text(d, &o, in->text, in->len, chunk, 0);
     TU_CHECK(strcmp(got, in->expected) == 0,
              "%s: wrong after recovering from a failure at %llu:\n%s", in->name,
              (unsigned long long)fail_at, got);
@@ -132,16 +138,42 @@ run(const input *in, uint64_t fail_at, bool fail_rest, size_t chunk)
     return failed;
 }
 
+/*
+ * Fails the n-th allocation for n = 1, 2, ... until a run meets no
+ * failure (it then needed fewer than n allocations), and returns that n.
+ * A decode allocates a bounded number of times, so the sweep must end:
+ * after `limit` runs it fails loudly instead of looping on.
+ */
+static uint64_t
+sweep(const input *in, bool fail_rest, size_t chunk, bool gather,
+      uint64_t limit)
+{
+    uint64_t n = 1;
+    while (run(in, n, fail_rest, chunk, gather)) {
+        if (n >= limit)
+            ck_abort_msg("%s: allocation %llu%s still failed a run (chunk "
+                         "%zu, gathering %s): the sweep has no end",
+                         in->name, (unsigned long long)n,
+                         fail_rest ? " and after" : "", chunk,
+                         gather ? "on" : "off");
+        n++;
+    }
+    return n;
+}
+
+/* A case or an example needs a few dozen allocations, the big document
+ * below about sixty. */
+#define SWEEP_LIMIT 1000
+
 START_TEST(test_sweep)
 {
     const input *in = &inputs[_i];
-    uint64_t n;
-    /* whole input, and 7-byte chunks (held tokens, more yajl calls) */
-    for (size_t chunk = 0; chunk <= 7; chunk += 7) {
-        for (n = 1; run(in, n, false, chunk); n++)
-            TU_CHECK(n < 10000, "%s: no end to allocations", in->name);
-        for (n = 1; run(in, n, true, chunk); n++)
-            TU_CHECK(n < 10000, "%s: no end to allocations", in->name);
+    /* whole input, and 7-byte chunks (held tokens, more yajl calls),
+     * those scanned as fed and gathered */
+    for (int fail_rest = 0; fail_rest <= 1; fail_rest++) {
+        sweep(in, fail_rest, 0, false, SWEEP_LIMIT);
+        sweep(in, fail_rest, 7, false, SWEEP_LIMIT);
+        sweep(in, fail_rest, 7, true, SWEEP_LIMIT);
     }
 }
 END_TEST
@@ -174,10 +206,9 @@ START_TEST(test_sweep_big_document)
     in.expected = tu_decode_text(d, &o, b.data, b.len, 0, 0);
     snprintf(in.name, sizeof in.name, "generated list");
     ck_assert(strncmp(in.expected, "ok list", 7) == 0);
-    for (uint64_t n = 1; run(&in, n, false, 0); n++)
-        ;
-    for (uint64_t n = 1; run(&in, n, true, 4096); n++)
-        ;
+    /* (4096-byte pieces are scanned as fed, gathering or not) */
+    sweep(&in, false, 0, false, SWEEP_LIMIT);
+    sweep(&in, true, 4096, false, SWEEP_LIMIT);
     free(in.expected);
     tu_buf_free(&b);
     ixj_decoder_free(d);
@@ -193,6 +224,11 @@ main(void)
 
     load_inputs();
     printf("%zu inputs\n", n_inputs);
+    if (n_inputs < 100 + 5) { /* the corpus and the examples */
+        fprintf(stderr, "FAIL: only %zu inputs under %s\n", n_inputs,
+                tu_tests_dir());
+        return 1;
+    }
     tcase_set_timeout(tc, 600);
     tcase_add_loop_test(tc, test_sweep, 0, (int)n_inputs);
     tcase_add_test(tc, test_sweep_big_document);

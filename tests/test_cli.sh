@@ -7,16 +7,32 @@
 #   2. the policy corpus: ixjob's report agrees with every expectation
 #      that the command can express, whole and fed 1, 2 and 7 bytes at a
 #      time;
-#   3. the shared API examples: validate agrees with tests/examples.expect;
-#      dump's output validates, as the same type, and dumps to itself;
+#   3. the API examples of tests/data/examples: validate agrees with
+#      outcomes.expect there, whole and fed 1 and 7 bytes at a time; every
+#      file is listed and every listed file is there; dump's output
+#      validates, as the same type, and dumps to itself;
 #   4. the canonical cases: dump writes tests/canonical/*.out and .pretty.
+# Every chunked run is made twice: as the decoder runs by default, which
+# gathers small pieces before scanning them, and with --no-gather, which
+# makes each piece reach the scanner as it arrives.
 #
 # IXJOB_CLI_WRAPPER (e.g. valgrind) runs before the binary when set;
 # IXJOB_TEST_QUICK samples the corpus.
 set -u
 
 : "${IXJOB_BUILDDIR:?run by make check}" "${IXJOB_TESTS_DIR:?run by make check}"
-IXJOB="${IXJOB_CLI_WRAPPER:-} $IXJOB_BUILDDIR/cli/ixjob"
+# The built command is libtool's wrapper script around the real program
+# (it links the uninstalled shared library), and running that script
+# costs ten times what the command does. libtool resolves it once for the
+# whole script: its execute mode runs this script again with the real
+# program as $1 and the library's directory on the loader's path.
+if [ -z "${IXJOB_CLI_RESOLVED:-}" ] && [ -x "$IXJOB_BUILDDIR/libtool" ]; then
+    IXJOB_CLI_RESOLVED=1
+    export IXJOB_CLI_RESOLVED
+    exec "$IXJOB_BUILDDIR/libtool" --mode=execute sh "$0" \
+        "$IXJOB_BUILDDIR/cli/ixjob"
+fi
+IXJOB="${IXJOB_CLI_WRAPPER:-} ${1:-$IXJOB_BUILDDIR/cli/ixjob}"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0
@@ -103,15 +119,16 @@ while IFS='|' read -r name want args; do
     case "$args" in
     validate*)
         for chunk in $case_chunks; do
-            rest=${args#validate}
-            eval "$IXJOB validate --chunk-size=$chunk $rest" \
-                >"$tmp/cout" 2>"$tmp/cerr"
-            status=$?
-            checks=$((checks + 1))
-            [ $status = "$got" ] ||
-                fail "$name --chunk-size=$chunk: exit status $status"
-            same "$name --chunk-size=$chunk: stdout" "$tmp/out" "$tmp/cout"
-            same "$name --chunk-size=$chunk: stderr" "$tmp/err" "$tmp/cerr"
+            for gather in "" " --no-gather"; do
+                rest=${args#validate}
+                how="--chunk-size=$chunk$gather"
+                eval "$IXJOB validate $how $rest" >"$tmp/cout" 2>"$tmp/cerr"
+                status=$?
+                checks=$((checks + 1))
+                [ $status = "$got" ] || fail "$name $how: exit status $status"
+                same "$name $how: stdout" "$tmp/out" "$tmp/cout"
+                same "$name $how: stderr" "$tmp/err" "$tmp/cerr"
+            done
         done
         ;;
     esac
@@ -157,72 +174,85 @@ while IFS= read -r opts; do
     same "corpus [$opts]: reports agree with the expectations" \
         "$tmp/want" "$tmp/got"
     for chunk in $corpus_chunks; do
-        # shellcheck disable=SC2046
-        $IXJOB validate --format=json --chunk-size=$chunk $opts \
-            $(cat "$tmp/files") >"$tmp/chunked"
-        same "corpus [$opts] --chunk-size=$chunk: same report" \
-            "$tmp/whole" "$tmp/chunked"
+        for gather in "" --no-gather; do
+            # shellcheck disable=SC2046
+            $IXJOB validate --format=json --chunk-size=$chunk $gather $opts \
+                $(cat "$tmp/files") >"$tmp/chunked"
+            same "corpus [$opts] --chunk-size=$chunk $gather: same report" \
+                "$tmp/whole" "$tmp/chunked"
+        done
     done
 done <"$tmp/optsets"
 
 # ---------------------------------------------------------- 3. examples
-# as tests/support/testutil.c finds it: the variable, else ../shared
-# beside the source tree
-examples="${IXJOB_SHARED_DIR:-$IXJOB_TESTS_DIR/../../shared}/api/examples"
-if [ -d "$examples" ]; then
-    cd "$examples" || exit 99
-    for mode in default strict; do
-        field=2
-        opt=
-        if [ $mode = strict ]; then
-            field=3
-            opt=--strict
-        fi
-        grep -v '^#' "$IXJOB_TESTS_DIR/examples.expect" |
-            awk -F' [|] ' -v f=$field '{ print $1 " | " $f }' >"$tmp/want"
-        # shellcheck disable=SC2046
-        $IXJOB validate --format=json $opt $(cut -d' ' -f1 "$tmp/want") |
+# All of them are in the tree: a missing file or directory fails.
+examples="$IXJOB_TESTS_DIR/data/examples"
+outcomes="$examples/outcomes.expect"
+cd "$examples" || exit 99
+grep -v '^#' "$outcomes" | cut -d' ' -f1 | sort >"$tmp/listed"
+ls -- *.json invalid/*.json 2>/dev/null | sort >"$tmp/present"
+same "examples: outcomes.expect lists exactly the files there" \
+    "$tmp/listed" "$tmp/present"
+[ "$(wc -l <"$tmp/listed")" -ge 36 ] ||
+    fail "examples: only $(wc -l <"$tmp/listed") files listed"
+for mode in default strict; do
+    field=2
+    opt=
+    if [ $mode = strict ]; then
+        field=3
+        opt=--strict
+    fi
+    grep -v '^#' "$outcomes" |
+        awk -F' [|] ' -v f=$field '{ print $1 " | " $f }' >"$tmp/want"
+    # shellcheck disable=SC2046
+    $IXJOB validate --format=json $opt $(cut -d' ' -f1 "$tmp/want") |
+        normalize 0 >"$tmp/got"
+    same "examples ($mode): reports agree with outcomes.expect" \
+        "$tmp/want" "$tmp/got"
+    for chunk in $case_chunks; do
+        for gather in "" --no-gather; do
+            # shellcheck disable=SC2046
+            $IXJOB validate --format=json --chunk-size=$chunk $gather $opt \
+                $(cut -d' ' -f1 "$tmp/want") | normalize 0 >"$tmp/chunked"
+            same "examples ($mode) --chunk-size=$chunk $gather: same reports" \
+                "$tmp/want" "$tmp/chunked"
+        done
+    done
+done
+n=0
+for f in *.json invalid/*.json; do
+    n=$((n + 1))
+    [ $((n % sample)) = 0 ] || continue
+    if $IXJOB validate --quiet "$f" >/dev/null; then
+        $IXJOB dump "$f" >"$tmp/dump" 2>"$tmp/err"
+        status=$?
+        checks=$((checks + 1))
+        [ $status = 0 ] || fail "dump $f: exit status $status"
+        [ -s "$tmp/err" ] && fail "dump $f: wrote to stderr"
+        # the same type and unrecognized enums (kept as raw text);
+        # unknown fields are dropped
+        $IXJOB validate --format=json "$f" | normalize 0 |
+            sed 's/^[^|]*|/- |/; s/unknown=[0-9]*/unknown=0/' >"$tmp/want"
+        $IXJOB validate --format=json - <"$tmp/dump" |
             normalize 0 >"$tmp/got"
-        same "examples ($mode): reports agree with tests/examples.expect" \
+        same "dump $f: the output is valid, as the same type" \
             "$tmp/want" "$tmp/got"
-    done
-    n=0
-    for f in *.json invalid/*.json; do
-        n=$((n + 1))
-        [ $((n % sample)) = 0 ] || continue
-        if $IXJOB validate --quiet "$f" >/dev/null; then
-            $IXJOB dump "$f" >"$tmp/dump" 2>"$tmp/err"
-            status=$?
-            checks=$((checks + 1))
-            [ $status = 0 ] || fail "dump $f: exit status $status"
-            [ -s "$tmp/err" ] && fail "dump $f: wrote to stderr"
-            # the same type and unrecognized enums (kept as raw text);
-            # unknown fields are dropped
-            $IXJOB validate --format=json "$f" | normalize 0 |
-                sed 's/^[^|]*|/- |/; s/unknown=[0-9]*/unknown=0/' >"$tmp/want"
-            $IXJOB validate --format=json - <"$tmp/dump" |
-                normalize 0 >"$tmp/got"
-            same "dump $f: the output is valid, as the same type" \
-                "$tmp/want" "$tmp/got"
-            $IXJOB dump <"$tmp/dump" >"$tmp/again"
-            same "dump $f: dumping the output gives it back" \
-                "$tmp/dump" "$tmp/again"
-            $IXJOB dump --pretty "$f" >"$tmp/pretty"
-            $IXJOB dump <"$tmp/pretty" >"$tmp/again"
-            same "dump --pretty $f: the same value" "$tmp/dump" "$tmp/again"
-        else
-            $IXJOB dump "$f" >"$tmp/dump" 2>"$tmp/err"
-            status=$?
-            checks=$((checks + 1))
-            [ $status = 1 ] || fail "dump $f (invalid): exit status $status"
-            [ -s "$tmp/dump" ] && fail "dump $f (invalid): wrote output"
-            grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmp/err" ||
-                fail "dump $f (invalid): no error line on stderr"
-        fi
-    done
-else
-    echo "SKIP: API examples (set IXJOB_SHARED_DIR to the shared data)"
-fi
+        $IXJOB dump <"$tmp/dump" >"$tmp/again"
+        same "dump $f: dumping the output gives it back" \
+            "$tmp/dump" "$tmp/again"
+        $IXJOB dump --pretty "$f" >"$tmp/pretty"
+        $IXJOB dump <"$tmp/pretty" >"$tmp/again"
+        same "dump --pretty $f: the same value" "$tmp/dump" "$tmp/again"
+    else
+        $IXJOB dump "$f" >"$tmp/dump" 2>"$tmp/err"
+        status=$?
+        checks=$((checks + 1))
+        [ $status = 1 ] || fail "dump $f (invalid): exit status $status"
+        [ -s "$tmp/dump" ] && fail "dump $f (invalid): wrote output"
+        grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmp/err" ||
+            fail "dump $f (invalid): no error line on stderr"
+    fi
+done
 
 # --------------------------------------------------------- 4. canonical
 cd "$IXJOB_TESTS_DIR/canonical" || exit 99

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The API examples in ../shared/api/examples: each decodes or fails as
- * tests/examples.expect (from the examples' README) says, in both modes,
- * whole and fed one byte at a time; no file goes unlisted; and the values
- * the README singles out are decoded exactly.
+ * The API examples in tests/data/examples: each decodes or fails as
+ * outcomes.expect there says, in both modes, whole and fed 1 and 7 bytes
+ * at a time with small-chunk gathering on and off; every file listed
+ * exists and no file goes unlisted; and the values the examples' README
+ * singles out are decoded exactly.
  */
 #include <check.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "testutil.h"
 
@@ -20,7 +22,7 @@ typedef struct example {
 
 static example examples[128];
 static size_t n_examples;
-static const char *shared;
+static char dir[1024]; /* tests/data/examples */
 
 static char *
 trim(char *s)
@@ -37,9 +39,9 @@ trim(char *s)
 static void
 load_expectations(void)
 {
-    char path[1024], line[1024];
+    char path[1100], line[1024];
     FILE *f;
-    snprintf(path, sizeof path, "%s/examples.expect", tu_tests_dir());
+    snprintf(path, sizeof path, "%s/outcomes.expect", dir);
     f = fopen(path, "r");
     if (f == NULL) {
         fprintf(stderr, "cannot read %s\n", path);
@@ -65,7 +67,7 @@ load_expectations(void)
     fclose(f);
 }
 
-/* The outcome line of a decode, in examples.expect's form. */
+/* The outcome line of a decode, in outcomes.expect's form. */
 static void
 outcome(ixj_decoder *d, ixj_status st, const ixj_result *r, char *out,
         size_t size)
@@ -81,18 +83,41 @@ outcome(ixj_decoder *d, ixj_status st, const ixj_result *r, char *out,
     }
 }
 
+/* Decodes len bytes fed chunk bytes at a time (0: whole), with gathering
+ * on or off, into outcomes.expect's form. */
+static void
+decode_outcome(ixj_decoder *d, const char *text, size_t len, size_t chunk,
+               bool gather, char *out, size_t size)
+{
+    ixj_result r;
+    ixj_status st;
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_GATHER, gather), IXJ_OK);
+    st = ixj_decoder_begin(d, IXJ_TYPE_AUTO);
+    ck_assert_int_eq(st, IXJ_OK);
+    if (chunk == 0)
+        chunk = len;
+    for (size_t at = 0; at < len && st == IXJ_OK; at += chunk)
+        st =
+            ixj_decoder_feed(d, text + at, len - at < chunk ? len - at : chunk);
+    if (st == IXJ_OK)
+        st = ixj_decoder_finish(d, &r);
+    outcome(d, st, &r, out, size);
+}
+
 START_TEST(test_example)
 {
+    static const size_t chunks[] = {1, 7};
     const example *ex = &examples[_i / 2];
     int strict = _i % 2;
+    const char *mode = strict ? "strict" : "default";
     ixj_decoder *d = ixj_decoder_new(NULL);
-    char path[1024], got[256];
+    char path[1400], got[256];
     size_t len;
     char *text;
     ixj_result r;
     ixj_status st;
 
-    snprintf(path, sizeof path, "%s/api/examples/%s", shared, ex->file);
+    snprintf(path, sizeof path, "%s/%s", dir, ex->file);
     text = tu_read_file(path, &len);
     TU_CHECK(text != NULL, "cannot read %s", path);
     ck_assert_int_eq(
@@ -101,21 +126,36 @@ START_TEST(test_example)
     st = ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r);
     outcome(d, st, &r, got, sizeof got);
     TU_CHECK(strcmp(got, ex->outcome[strict]) == 0,
-             "%s (%s): got \"%s\", want \"%s\"", ex->file,
-             strict ? "strict" : "default", got, ex->outcome[strict]);
+             "%s (%s): got \"%s\", want \"%s\"", ex->file, mode, got,
+             ex->outcome[strict]);
 
-    /* one byte at a time: the same outcome */
-    ck_assert_int_eq(ixj_decoder_begin(d, IXJ_TYPE_AUTO), IXJ_OK);
-    st = IXJ_OK;
-    for (size_t i = 0; i < len && st == IXJ_OK; i++)
-        st = ixj_decoder_feed(d, text + i, 1);
-    if (st == IXJ_OK)
-        st = ixj_decoder_finish(d, &r);
-    outcome(d, st, &r, got, sizeof got);
-    TU_CHECK(strcmp(got, ex->outcome[strict]) == 0,
-             "%s byte by byte: got \"%s\"", ex->file, got);
+    /* in pieces, each scanned as fed and gathered: the same outcome */
+    for (int gather = 0; gather <= 1; gather++) {
+        for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+            decode_outcome(d, text, len, chunks[i], gather, got, sizeof got);
+            TU_CHECK(strcmp(got, ex->outcome[strict]) == 0,
+                     "%s (%s), %zu-byte pieces, gathering %s: got \"%s\"",
+                     ex->file, mode, chunks[i], gather ? "on" : "off", got);
+        }
+    }
     free(text);
     ixj_decoder_free(d);
+}
+END_TEST
+
+/* Every file the expectations list is there: a missing one fails here
+ * (and in test_example), it is never skipped. */
+START_TEST(test_every_listed_file_exists)
+{
+    for (size_t i = 0; i < n_examples; i++) {
+        char path[1400];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%.255s", dir, examples[i].file);
+        TU_CHECK(stat(path, &st) == 0 && S_ISREG(st.st_mode),
+                 "%s is listed in outcomes.expect but missing", path);
+    }
+    /* 18 payloads that decode in default mode, 18 under invalid/ */
+    ck_assert_uint_ge(n_examples, 36);
 }
 END_TEST
 
@@ -125,12 +165,12 @@ START_TEST(test_every_file_listed)
     static const char *const dirs[] = {"", "invalid/"};
     size_t seen = 0;
     for (size_t k = 0; k < 2; k++) {
-        char path[1024];
+        char path[1100];
         DIR *dh;
         struct dirent *e;
-        snprintf(path, sizeof path, "%s/api/examples/%s", shared, dirs[k]);
+        snprintf(path, sizeof path, "%s/%s", dir, dirs[k]);
         dh = opendir(path);
-        ck_assert_ptr_nonnull(dh);
+        TU_CHECK(dh != NULL, "cannot open %s", path);
         while ((e = readdir(dh)) != NULL) {
             char name[512];
             bool listed = false;
@@ -140,7 +180,7 @@ START_TEST(test_every_file_listed)
             snprintf(name, sizeof name, "%s%s", dirs[k], e->d_name);
             for (size_t i = 0; i < n_examples; i++)
                 listed |= strcmp(examples[i].file, name) == 0;
-            TU_CHECK(listed, "%s is not in tests/examples.expect", name);
+            TU_CHECK(listed, "%s has no line in outcomes.expect", name);
             seen++;
         }
         closedir(dh);
@@ -152,13 +192,13 @@ END_TEST
 static ixj_result
 decode_example(ixj_decoder *d, const char *file)
 {
-    char path[1024];
+    char path[1400];
     size_t len;
     char *text;
     ixj_result r;
-    snprintf(path, sizeof path, "%s/api/examples/%s", shared, file);
+    snprintf(path, sizeof path, "%s/%s", dir, file);
     text = tu_read_file(path, &len);
-    ck_assert_ptr_nonnull(text);
+    TU_CHECK(text != NULL, "cannot read %s", path);
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
     free(text);
     return r;
@@ -227,11 +267,20 @@ START_TEST(test_values)
     ck_assert_int_eq(j->started_at.seconds, IXJ_TIMESTAMP_MIN_SECONDS);
     ck_assert_int_eq(j->started_at.nanos, 0);
 
-    /* minimal_envelope_empty.json is {}: no key names its type, so it is
-     * unidentified under auto-detection (examples.expect); named, it is a
-     * job envelope without its job */
-    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, "{}", 2, &r), IXJ_OK);
-    ck_assert_uint_eq(r.as.job->present, 0);
+    /* {} names no payload type; given the type, it is an empty envelope */
+    {
+        char path[1400];
+        size_t len;
+        char *text;
+        snprintf(path, sizeof path, "%s/minimal_envelope_empty.json", dir);
+        text = tu_read_file(path, &len);
+        TU_CHECK(text != NULL, "cannot read %s", path);
+        ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r),
+                         IXJ_ERR_UNIDENTIFIED);
+        ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, text, len, &r), IXJ_OK);
+        ck_assert_uint_eq(r.as.job->present, 0);
+        free(text);
+    }
     r = decode_example(d, "minimal_job_empty.json");
     ck_assert_uint_eq(r.as.job->present, 1u << IXJ_JOB_ENVELOPE_JOB);
     ck_assert_uint_eq(r.as.job->job.present, 0);
@@ -276,16 +325,12 @@ main(void)
     TCase *tc;
     int failed;
 
-    shared = tu_shared_dir();
-    if (shared == NULL) {
-        printf("SKIP: the shared reference data was not found; set "
-               "IXJOB_SHARED_DIR to the directory that holds api/examples\n");
-        return 77;
-    }
+    snprintf(dir, sizeof dir, "%s/data/examples", tu_tests_dir());
     load_expectations();
     s = suite_create("examples");
     tc = tcase_create("examples");
     tcase_add_loop_test(tc, test_example, 0, (int)(2 * n_examples));
+    tcase_add_test(tc, test_every_listed_file_exists);
     tcase_add_test(tc, test_every_file_listed);
     tcase_add_test(tc, test_values);
     suite_add_tcase(s, tc);

@@ -91,7 +91,7 @@ drop_streamed_lines(char *dump, ixj_element which)
 }
 
 /* Each corpus case, with each repeated field streamed, whole and fed 1,
- * 3 and 7 bytes at a time. */
+ * 3 and 7 bytes at a time, with small-chunk gathering off and on. */
 static void
 check_elements_match_batch(const tu_loaded_case *c, void *ctx)
 {
@@ -110,14 +110,21 @@ check_elements_match_batch(const tu_loaded_case *c, void *ctx)
             tu_render_elements(&want, &r, which);
         batch = strdup(c->expected);
         drop_streamed_lines(batch, which);
-        for (size_t ci = 0; ci < 4; ci++) {
+        for (size_t run = 0; run < 7; run++) {
+            /* whole, then each chunk size without and with gathering */
+            size_t chunk = chunks[(run + 1) / 2];
+            tu_opts o = c->opts;
             collected got_elements = {{0}, 0, 0, which};
-            char *got = decode_streaming(&c->opts, c->text, c->len, chunks[ci],
-                                         &got_elements);
-            const char *got_text = got_elements.text.data;
+            char *got;
+            const char *got_text;
+            o.gather = run > 0 && run % 2 == 0;
+            got = decode_streaming(&o, c->text, c->len, chunk, &got_elements);
+            got_text = got_elements.text.data;
             TU_CHECK(strcmp(got, batch) == 0,
-                     "%s, element %d streamed, chunk %zu:\n%s--- want:\n%s",
-                     c->paths->expect_path, which, chunks[ci], got, batch);
+                     "%s, element %d streamed, chunk %zu, gathering %s:\n%s--- "
+                     "want:\n%s",
+                     c->paths->expect_path, which, chunk,
+                     o.gather ? "on" : "off", got, batch);
             /* (element paths name keys as written: the batch result does
              * not keep aliases, so those cases compare outcomes only) */
             if (ok && strstr(c->paths->expect_path, "/alias/") == NULL)
@@ -466,11 +473,12 @@ struct stream_case {
 };
 
 /* Decodes a case's stream fed in chunk-byte pieces (0: whole; split > 0:
- * two pieces), staged as the library does by default or not, and renders
- * every document and the stream's end. */
+ * two pieces), with small chunks gathered as the library does by default
+ * or not (IXJ_OPT_GATHER), and renders every document and the stream's
+ * end. */
 static char *
 decode_stream(ixj_decoder *d, const struct stream_case *c, size_t chunk,
-              size_t split, bool staged)
+              size_t split, bool gather)
 {
     const char *text = c->text;
     size_t len = strlen(text);
@@ -478,7 +486,7 @@ decode_stream(ixj_decoder *d, const struct stream_case *c, size_t chunk,
     ixj_result r;
     ixj_status st;
 
-    ixj__decoder_set_staging(d, staged);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_GATHER, gather), IXJ_OK);
     ck_assert_int_eq(
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES, c->max_document),
         IXJ_OK);
@@ -653,17 +661,17 @@ START_TEST(test_stream_case)
     char *whole = decode_stream(d, c, 0, 0, false);
     ck_assert_msg(strcmp(whole, c->want) == 0, "%s:\n%s--- want:\n%s", c->name,
                   whole, c->want);
-    for (int staged = 0; staged <= 1; staged++) {
+    for (int gather = 0; gather <= 1; gather++) {
         for (size_t chunk = 1; chunk <= 7; chunk += 2) {
-            char *got = decode_stream(d, c, chunk, 0, staged);
+            char *got = decode_stream(d, c, chunk, 0, gather);
             ck_assert_msg(strcmp(got, whole) == 0, "%s, %zu-byte chunks%s:\n%s",
-                          c->name, chunk, staged ? ", staged" : "", got);
+                          c->name, chunk, gather ? ", gathered" : "", got);
             free(got);
         }
         for (size_t split = 1; split < len; split++) {
-            char *got = decode_stream(d, c, 0, split, staged);
+            char *got = decode_stream(d, c, 0, split, gather);
             TU_CHECK(strcmp(got, whole) == 0, "%s, split at %zu%s:\n%s",
-                     c->name, split, staged ? ", staged" : "", got);
+                     c->name, split, gather ? ", gathered" : "", got);
             free(got);
         }
     }
@@ -672,42 +680,49 @@ START_TEST(test_stream_case)
 }
 END_TEST
 
-/* Fails the n-th allocation of each case's stream, for every n: the
- * stream either never met the failure (the same output) or ends with
- * nomem after a prefix of the documents; nothing leaks. */
+/* Fails the n-th allocation of each case's stream, fed 3 bytes at a time
+ * (scanned as fed, and gathered), for every n: the stream either never
+ * met the failure (the same output) or ends with nomem after a prefix of
+ * the documents; nothing leaks. */
 START_TEST(test_stream_allocation_failure)
 {
     const struct stream_case *c = &stream_cases[_i];
-    ixj_decoder *d = ixj_decoder_new(NULL);
-    char *want = decode_stream(d, c, 3, 0, false);
-    bool reached_end = false;
-    ixj_decoder_free(d);
+    for (int gather = 0; gather <= 1; gather++) {
+        ixj_decoder *d = ixj_decoder_new(NULL);
+        char *want = decode_stream(d, c, 3, 0, gather);
+        bool reached_end = false;
+        ixj_decoder_free(d);
 
-    for (uint64_t n = 1; !reached_end; n++) {
-        tu_alloc ta;
-        char *got, *end;
-        tu_alloc_init(&ta);
-        ta.fail_at = n;
-        d = ixj_decoder_new(&ta.hooks);
-        if (d != NULL) {
-            got = decode_stream(d, c, 3, 0, false);
-            ixj_decoder_free(d);
-            reached_end = !ta.failed;
-            if (!ta.failed) {
-                TU_CHECK(strcmp(got, want) == 0, "%s: %s", c->name, got);
-            } else {
-                end = strstr(got, "=> ");
-                TU_CHECK(end != NULL && strcmp(end, "=> nomem\n") == 0 &&
-                             strncmp(got, want, (size_t)(end - got)) == 0,
-                         "%s, allocation %llu failed:\n%s--- without:\n%s",
-                         c->name, (unsigned long long)n, got, want);
+        for (uint64_t n = 1; !reached_end; n++) {
+            tu_alloc ta;
+            char *got, *end;
+            TU_CHECK(n <= 1000, "%s: allocation %llu still failed: no end",
+                     c->name, (unsigned long long)n);
+            tu_alloc_init(&ta);
+            ta.fail_at = n;
+            d = ixj_decoder_new(&ta.hooks);
+            if (d != NULL) {
+                got = decode_stream(d, c, 3, 0, gather);
+                ixj_decoder_free(d);
+                reached_end = !ta.failed;
+                if (!ta.failed) {
+                    TU_CHECK(strcmp(got, want) == 0, "%s: %s", c->name, got);
+                } else {
+                    end = strstr(got, "=> ");
+                    TU_CHECK(end != NULL && strcmp(end, "=> nomem\n") == 0 &&
+                                 strncmp(got, want, (size_t)(end - got)) == 0,
+                             "%s, allocation %llu failed%s:\n%s--- "
+                             "without:\n%s",
+                             c->name, (unsigned long long)n,
+                             gather ? " (gathered)" : "", got, want);
+                }
+                free(got);
             }
-            free(got);
+            TU_CHECK(ta.live_blocks == 0, "%s, allocation %llu failed: leak",
+                     c->name, (unsigned long long)n);
         }
-        TU_CHECK(ta.live_blocks == 0, "%s, allocation %llu failed: leak",
-                 c->name, (unsigned long long)n);
+        free(want);
     }
-    free(want);
 }
 END_TEST
 

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "decoder.h"
 #include "rfc3339.h"
@@ -93,22 +92,6 @@ tu_tests_dir(void)
     return dir != NULL ? dir : "tests";
 }
 
-const char *
-tu_shared_dir(void)
-{
-    static char path[4096];
-    const char *dir = getenv("IXJOB_SHARED_DIR");
-    struct stat st;
-
-    if (dir == NULL || *dir == '\0') {
-        snprintf(path, sizeof path, "%s/../../shared", tu_tests_dir());
-        dir = path;
-    }
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return NULL;
-    return dir;
-}
-
 unsigned
 tu_quick_stride(unsigned stride)
 {
@@ -131,7 +114,7 @@ tu_opts_default(tu_opts *o)
     o->max_number = IXJ_DEFAULT_MAX_NUMBER_BYTES;
     o->max_array = IXJ_DEFAULT_MAX_ARRAY_ELEMENTS;
     o->max_document = IXJ_DEFAULT_MAX_DOCUMENT_BYTES;
-    o->staged = false;
+    o->gather = false;
 }
 
 static bool
@@ -184,9 +167,9 @@ tu_opts_apply(const tu_opts *o, ixj_decoder *d)
         ixj_decoder_set_option(d, IXJ_OPT_MAX_ARRAY_ELEMENTS, o->max_array) !=
             IXJ_OK ||
         ixj_decoder_set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES,
-                               o->max_document) != IXJ_OK)
+                               o->max_document) != IXJ_OK ||
+        ixj_decoder_set_option(d, IXJ_OPT_GATHER, o->gather) != IXJ_OK)
         abort();
-    ixj__decoder_set_staging(d, o->staged);
 }
 
 /* ------------------------------------------------------------------ */

@@ -40,12 +40,11 @@ void tu_buf_free(tu_buf *b);
  * cannot be read. */
 char *tu_read_file(const char *path, size_t *len);
 
-/* The source tree's tests/ directory (IXJOB_TESTS_DIR, set by make). */
+/* The source tree's tests/ directory (IXJOB_TESTS_DIR, set by make).
+ * Every file a test reads is under it: the policy corpus in corpus/, the
+ * API examples in data/examples/, JSONTestSuite in data/JSONTestSuite/.
+ * A test whose data is missing fails; none skips. */
 const char *tu_tests_dir(void);
-
-/* The shared reference data directory (IXJOB_SHARED_DIR, else
- * ../shared beside the source tree), or NULL when it does not exist. */
-const char *tu_shared_dir(void);
 
 /* 1 normally; a larger stride for exhaustive loops when IXJOB_TEST_QUICK
  * is set (the valgrind run of CI), so that they sample instead. */
@@ -57,10 +56,12 @@ typedef struct tu_opts {
     bool strict;
     uint64_t max_result; /* IXJ_OPT_MAX_RESULT_BYTES */
     uint64_t max_depth, max_string, max_number, max_array, max_document;
-    /* Gather small chunks as the library does by default. Off in tests
-     * (tu_opts_default), so that each chunk reaches the scanner as fed
-     * and chunking tests test the scanner's resumption. */
-    bool staged;
+    /* IXJ_OPT_GATHER: gather small chunks before scanning them, as the
+     * library does by default. Off in tu_opts_default, so that each chunk
+     * reaches the scanner as fed and chunking tests test the scanner's
+     * resumption; chunking tests run with it on too, the library's
+     * default. */
+    bool gather;
 } tu_opts;
 
 void tu_opts_default(tu_opts *o);
