@@ -292,7 +292,7 @@ def detect(doc, mode, types, schemas):
     return None
 
 
-def classify(case, mode, type_, code, path, data, types, schemas):
+def classify(mode, type_, code, path, data, types, schemas):
     """('agreed' | 'excused' | 'pending' | 'disagree', reason, detail)."""
     if type_ == "any":
         return "excused", "any", ""
@@ -358,7 +358,7 @@ def main():
         with open(os.path.join(corpus, case + ".json"), "rb") as f:
             data = f.read()
         type_, code, path = read_expectation(expect)
-        verdict, reason, detail = classify(case, mode, type_, code, path,
+        verdict, reason, detail = classify(mode, type_, code, path,
                                            data, types, schemas)
         label = "%s [%s]" % (case, mode)
         if verdict == "agreed":
