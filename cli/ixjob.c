@@ -6,6 +6,7 @@
  *                  [--format=text|json] [--quiet] [--chunk-size=N]
  *                  [--no-gather] [FILE...]
  *   ixjob dump [--strict] [--type=TYPE] [--pretty] [FILE]
+ *   ixjob schema [--strict] [--pretty] TYPE
  *
  * Exit status: 0 when every document is valid, 1 when one is not, 2 for a
  * usage error or an input that cannot be read (the worst wins). The
@@ -138,17 +139,21 @@ print_usage(FILE *out)
           "[--chunk-size=N]\n"
           "                      [--no-gather] [FILE...]\n"
           "       ixjob dump [--strict] [--type=TYPE] [--pretty] [FILE]\n"
+          "       ixjob schema [--strict] [--pretty] TYPE\n"
           "       ixjob --help | --version\n"
           "\n"
           "Validate or print DigitalOcean Gradient indexing-job API "
-          "responses.\n"
+          "responses,\n"
+          "or print the JSON Schema (draft 2020-12) of a payload type.\n"
           "FILE absent or - reads standard input.\n"
           "\n"
           "  --strict        check the payload is exactly what the spec "
           "documents\n"
           "  --type=TYPE     auto (default), job, list, data-sources, "
           "signed-url,\n"
-          "                  error, create-request, any (validate only)\n"
+          "                  error, create-request, any (validate only);\n"
+          "                  schema takes TYPE (not auto or any) as an "
+          "argument\n"
           "  --ndjson        one document per line\n"
           "  --har           validate the indexing-job responses of a HAR "
           "capture\n"
@@ -160,7 +165,7 @@ print_usage(FILE *out)
           "instead of\n"
           "                  gathering small pieces; for testing, the outcome "
           "is the same\n"
-          "  --pretty        indent the output of dump\n"
+          "  --pretty        indent the output of dump or schema\n"
           "\n"
           "Exit status: 0 all valid, 1 a document is invalid, 2 usage error "
           "or\n"
@@ -229,6 +234,14 @@ static const struct option validate_options[] = {
 };
 
 static const struct option dump_options[] = {
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"type", required_argument, NULL, OPT_TYPE},
+    {"pretty", no_argument, NULL, OPT_PRETTY},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option schema_options[] = {
     {"strict", no_argument, NULL, OPT_STRICT},
     {"type", required_argument, NULL, OPT_TYPE},
     {"pretty", no_argument, NULL, OPT_PRETTY},
@@ -766,6 +779,41 @@ cmd_dump(int argc, char **argv)
     return status;
 }
 
+/* ------------------------------------------------------------ schema */
+
+static int
+cmd_schema(int argc, char **argv)
+{
+    options opt = {.type = IXJ_TYPE_AUTO};
+    unsigned flags = 0;
+    ixj_status st;
+    int status = parse_options(argc, argv, schema_options, &opt);
+
+    if (status >= 0)
+        return status;
+    /* TYPE, or --type=TYPE as the other commands take it */
+    if (argc - optind + opt.type_given > 1)
+        return usage_error("schema takes one TYPE", NULL);
+    if (optind == argc && !opt.type_given)
+        return usage_error("schema wants a TYPE", NULL);
+    if (optind < argc && !ixj_type_from_name(argv[optind], &opt.type))
+        return usage_error("unknown type", argv[optind]);
+    if (opt.type == IXJ_TYPE_AUTO || opt.type == IXJ_TYPE_ANY)
+        return usage_error("no schema for type", ixj_type_name(opt.type));
+    if (opt.strict)
+        flags |= IXJ_SCHEMA_STRICT;
+    if (opt.pretty)
+        flags |= IXJ_SCHEMA_PRETTY;
+    st = ixj_schema_write(opt.type, flags, write_stdout, NULL);
+    if (st != IXJ_OK && st != IXJ_STOPPED) {
+        fprintf(stderr, PROGRAM ": %s\n", ixj_status_message(st));
+        return EXIT_TROUBLE;
+    }
+    if (!opt.pretty)
+        putchar('\n'); /* a pretty schema ends with its own */
+    return finish_output(EXIT_VALID);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -790,5 +838,7 @@ main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (strcmp(command, "dump") == 0)
         return cmd_dump(argc - 1, argv + 1);
+    if (strcmp(command, "schema") == 0)
+        return cmd_schema(argc - 1, argv + 1);
     return usage_error("unknown command", command);
 }

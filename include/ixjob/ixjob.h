@@ -701,12 +701,17 @@ IXJ_API size_t ixj_timestamp_format(const ixj_timestamp *t, char *out,
  * unknown keys, integers in either JSON form, unrecognized enum literals
  * and null accepted) or with IXJ_SCHEMA_STRICT its strict form, so that
  * other tools share ixjob's rules as far as JSON Schema can express them.
- * What it cannot express (exact integer ranges of number forms, calendar
- * dates, duplicate keys, UTF-16 surrogate pairing) is listed in the
- * schema's "$comment". Output goes to write in pieces.
- * Returns IXJ_OK; IXJ_STOPPED when write asked to stop; IXJ_ERR_MISUSE
- * for a type without a schema (IXJ_TYPE_AUTO, IXJ_TYPE_ANY) or unknown
- * flags.
+ * Every object and enum is in $defs; keys are in alphabetical order, so
+ * the output is always the same bytes. What it cannot express (exact
+ * integer values of number forms, the UTC range of a timestamp after its
+ * offset, duplicate keys, UTF-8 and surrogate pairing, U+0000, limits,
+ * auto-detection) is listed in the schema's "$comment"; calendar dates
+ * are in its timestamp pattern. Compact by default; IXJ_SCHEMA_PRETTY
+ * indents by two spaces and ends with a newline. Output goes to write in
+ * pieces of at most 1 KiB; nothing is allocated.
+ * Returns IXJ_OK; IXJ_STOPPED when write asked to stop (it is not called
+ * again); IXJ_ERR_MISUSE for a type without a schema (IXJ_TYPE_AUTO,
+ * IXJ_TYPE_ANY, or not a type), unknown flags or a NULL write.
  */
 IXJ_API IXJ_WARN_UNUSED ixj_status ixj_schema_write(ixj_type type,
                                                     unsigned flags,
