@@ -23,8 +23,8 @@
  * also accepts the lowerCamelCase aliases). A field is present when its
  * key is there with a non-null value, as in ixjob; keys the structs do not
  * have are not looked at. A value of the wrong JSON type, a uint64 that
- * is not a string of 1 to 20 digits within range, and a timestamp outside
- * the profile fail the walk.
+ * is not a string of 1 to 20 digits within range (no leading zero), and
+ * a timestamp outside the profile fail the walk.
  */
 #ifndef IXJOB_BENCH_PEER_WALK_H
 #define IXJOB_BENCH_PEER_WALK_H

@@ -166,8 +166,8 @@ int
 peer_u64(const char *s, size_t n, uint64_t *out)
 {
     uint64_t v = 0;
-    if (n == 0 || n > 20)
-        return 0;
+    if (n == 0 || n > 20 || (s[0] == '0' && n > 1))
+        return 0; /* no leading zero, as ixjob */
     for (size_t i = 0; i < n; i++) {
         unsigned d = (unsigned)(s[i] - '0');
         if (d > 9 || v > (UINT64_MAX - d) / 10)

@@ -82,8 +82,8 @@ char *peer_scratch(peer_state *st, size_t n);
  * freed with the peer's release function. */
 void **peer_handle(peer_state *st, enum peer_id id);
 
-/* A uint64 from its decimal text (1 to 20 digits, nothing else). Returns
- * 0 when the text is not one or overflows. */
+/* A uint64 from its decimal text (1 to 20 digits, no leading zero,
+ * nothing else). Returns 0 when the text is not one or overflows. */
 int peer_u64(const char *s, size_t n, uint64_t *out);
 
 /* An RFC 3339 timestamp, the profile ixjob accepts:
