@@ -13,6 +13,8 @@
  *   bench_decode --verify [INPUT...]         (default S M)
  *   bench_decode --once=METHOD [--repeat=N] INPUT
  *   bench_decode --list
+ *   bench_decode --edge-cases      what ixjob and each peer make of
+ *                                  documents where they may disagree
  *
  * Every input is checked before it is timed: each peer's structs must
  * equal ixjob's, field by field, for every document, and the chunked,
@@ -510,6 +512,125 @@ check_input(const input *in, int verbose)
     }
 }
 
+/* ---------------------------------------------------------- edge cases */
+
+/* Small documents on which the peers and ixjob (default mode) may
+ * disagree, for bench/README.md's notes on fairness: what each accepts,
+ * and what it makes of it. show: the field printed when accepted (u:
+ * uuid, t: tokens, T: total_tokens, -: none). */
+static const struct edge_case {
+    const char *what, *text;
+    char show;
+} edge_cases[] = {
+    {"invalid UTF-8 (byte FF)",
+     "{\"job\":{\"uuid\":\"a\xff"
+     "b\"}}",
+     'u'},
+    {"overlong UTF-8 (C0 AF for /)",
+     "{\"job\":{\"uuid\":\"a\xc0\xaf"
+     "b\"}}",
+     'u'},
+    {"escaped U+0000", "{\"job\":{\"uuid\":\"a\\u0000b\"}}", 'u'},
+    {"unpaired surrogate \\ud800", "{\"job\":{\"uuid\":\"a\\ud800b\"}}", 'u'},
+    {"raw tab in a string", "{\"job\":{\"uuid\":\"a\tb\"}}", 'u'},
+    {"duplicate key", "{\"job\":{\"uuid\":\"first\",\"uuid\":\"second\"}}",
+     'u'},
+    {"trailing comma", "{\"job\":{\"uuid\":\"a\",}}", '-'},
+    {"comment", "/*c*/{\"job\":{\"uuid\":\"a\"}}", '-'},
+    {"single quotes", "{'job':{}}", '-'},
+    {"int64 2^63", "{\"job\":{\"tokens\":9223372036854775808}}", 't'},
+    {"int64 2^53+1", "{\"job\":{\"tokens\":9007199254740993}}", 't'},
+    {"int64 written 1e3", "{\"job\":{\"tokens\":1e3}}", 't'},
+    {"uint64 as a number", "{\"job\":{\"total_tokens\":12}}", 'T'},
+    {"uint64 \"012\"", "{\"job\":{\"total_tokens\":\"012\"}}", 'T'},
+    {"camelCase key totalTokens", "{\"job\":{\"totalTokens\":\"12\"}}", 'T'},
+    {"February 30", "{\"job\":{\"created_at\":\"2026-02-30T00:00:00Z\"}}", '-'},
+};
+
+/* What a decode made of an edge case, into out. */
+static void
+edge_value(const struct edge_case *c, const ixj_job_envelope *env, char *out,
+           size_t cap)
+{
+    const ixj_job *job = &env->job;
+    size_t at = 0;
+    switch (c->show) {
+    case 'u':
+        if (!IXJ_HAS(job, IXJ_JOB_UUID)) {
+            snprintf(out, cap, "(absent)");
+            return;
+        }
+        /* the bytes kept, non-printable ones as \xNN */
+        out[at++] = '"';
+        for (size_t i = 0; i < job->uuid.len && at + 6 < cap; i++) {
+            unsigned char b = (unsigned char)job->uuid.ptr[i];
+            if (b < 0x20 || b >= 0x7f)
+                at += (size_t)snprintf(out + at, cap - at, "\\x%02X", b);
+            else
+                out[at++] = (char)b;
+        }
+        snprintf(out + at, cap - at, "\"");
+        return;
+    case 't':
+        if (IXJ_HAS(job, IXJ_JOB_TOKENS))
+            snprintf(out, cap, "%lld", (long long)job->tokens);
+        else
+            snprintf(out, cap, "(absent)");
+        return;
+    case 'T':
+        if (IXJ_HAS(job, IXJ_JOB_TOTAL_TOKENS))
+            snprintf(out, cap, "%llu", (unsigned long long)job->total_tokens);
+        else
+            snprintf(out, cap, "(absent)");
+        return;
+    default:
+        snprintf(out, cap, "accepted");
+        return;
+    }
+}
+
+/* A Markdown table: rows the edge cases, columns ixjob and each peer
+ * that was built; a cell says what was decoded, or that the document
+ * was rejected (ixjob: with its status name). */
+static void
+print_edge_cases(void)
+{
+    char value[96];
+    printf("| case | ixjob |");
+    for (int id = 0; id < N_PEERS; id++)
+        if (bench_peers[id].parse != NULL)
+            printf(" %s |", bench_peers[id].library);
+    printf("\n|---|---|");
+    for (int id = 0; id < N_PEERS; id++)
+        if (bench_peers[id].parse != NULL)
+            printf("---|");
+    printf("\n");
+    for (size_t k = 0; k < sizeof edge_cases / sizeof *edge_cases; k++) {
+        const struct edge_case *c = &edge_cases[k];
+        size_t n = strlen(c->text);
+        ixj_result r;
+        ixj_status st =
+            ixj_decode(decoders[V_PLAIN], IXJ_TYPE_AUTO, c->text, n, &r);
+        if (st == IXJ_OK)
+            edge_value(c, r.as.job, value, sizeof value);
+        else
+            snprintf(value, sizeof value, "rejected (%s)", ixj_status_name(st));
+        printf("| %s | `%s` |", c->what, value);
+        for (int id = 0; id < N_PEERS; id++) {
+            const ixj_job_envelope *env;
+            if (bench_peers[id].parse == NULL)
+                continue;
+            env = bench_peers[id].parse(peers, c->text, n);
+            if (env != NULL)
+                edge_value(c, env, value, sizeof value);
+            else
+                snprintf(value, sizeof value, "rejected");
+            printf(" `%s` |", value);
+        }
+        printf("\n");
+    }
+}
+
 /* -------------------------------------------------------------- timing */
 
 static double
@@ -661,7 +782,7 @@ usage(void)
             "[--tsv=FILE] [INPUT...]\n"
             "       bench_decode --verify [INPUT...]\n"
             "       bench_decode --once=METHOD [--repeat=N] INPUT\n"
-            "       bench_decode --list\n"
+            "       bench_decode --list | --edge-cases\n"
             "INPUT: S M L N L<n> N<n>; LIST: method names and the sets "
             "default, all, peers, chunks\n");
     exit(2);
@@ -697,7 +818,7 @@ int
 main(int argc, char **argv)
 {
     double seconds = 0.3;
-    int trials = 5, repeat = 1, verify = 0, status = 0;
+    int trials = 5, repeat = 1, verify = 0, edge = 0, status = 0;
     const char *once = NULL, *method_list = "default", *tsv_path = NULL;
     const char *names[MAX_INPUTS];
     int n_names = 0, chosen[N_METHODS];
@@ -719,6 +840,8 @@ main(int argc, char **argv)
             tsv_path = a + 6;
         else if (strcmp(a, "--verify") == 0)
             verify = 1;
+        else if (strcmp(a, "--edge-cases") == 0)
+            edge = 1;
         else if (strcmp(a, "--list") == 0) {
             list_methods();
             return 0;
@@ -738,7 +861,9 @@ main(int argc, char **argv)
     encoder = ixj_encoder_new(NULL);
     peers = peer_state_new();
 
-    if (once != NULL) {
+    if (edge) {
+        print_edge_cases();
+    } else if (once != NULL) {
         if (n_names != 1)
             usage();
         status = run_once(once, names[0], repeat);
