@@ -99,8 +99,9 @@ peer_reset(peer_state *st)
         st->current->used = 0;
 }
 
-void *
-peer_alloc(peer_state *st, size_t size)
+/* size bytes, not cleared. */
+static void *
+alloc_raw(peer_state *st, size_t size)
 {
     peer_block *b = st->current;
     void *p;
@@ -127,14 +128,19 @@ peer_alloc(peer_state *st, size_t size)
     st->current = b;
     p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
     return p;
+}
+
+void *
+peer_alloc(peer_state *st, size_t size)
+{
+    return memset(alloc_raw(st, size), 0, size);
 }
 
 void
 peer_copy_string(peer_state *st, const char *s, size_t n, ixj_string *out)
 {
-    char *copy = peer_alloc(st, n + 1);
+    char *copy = alloc_raw(st, n + 1);
     memcpy(copy, s, n);
     copy[n] = '\0';
     out->ptr = copy;
@@ -168,9 +174,12 @@ peer_u64(const char *s, size_t n, uint64_t *out)
     uint64_t v = 0;
     if (n == 0 || n > 20 || (s[0] == '0' && n > 1))
         return 0; /* no leading zero, as ixjob */
+    /* 19 digits cannot overflow; 20 must not pass 2^64 - 1 */
+    if (n == 20 && memcmp(s, "18446744073709551615", 20) > 0)
+        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned d = (unsigned)(s[i] - '0');
-        if (d > 9 || v > (UINT64_MAX - d) / 10)
+        if (d > 9)
             return 0;
         v = v * 10 + d;
     }
