@@ -4,22 +4,30 @@
 # Every figure of bench/README.md in one go, into one directory: the
 # conditions of the run, bench_decode's throughput table with its plots,
 # the instruction table, bench_memory, and the peers' edge cases. About
-# eight minutes; the machine's other load is recorded, since it moves the
+# ten minutes; the machine's other load is recorded, since it moves the
 # timings (not the instruction counts).
 #
 # Run it from a build directory after `make bench` (`make bench-figures`
 # does both):
 #
-#   sh SRCDIR/bench/figures.sh [--out=DIR]      (default bench-figures)
+#   sh SRCDIR/bench/figures.sh [--out=DIR] [--trials=N] [--seconds=S]
+#
+# --out: default bench-figures; --trials and --seconds go to
+# bench_decode, whose medians are taken over 9 trials here (5 by
+# default) to resist the noise a little better.
 #
 # Then copy DIR/*.txt and DIR/edge-cases.md into bench/README.md and
 # DIR/*.png into bench/.
 set -eu
 
 out=bench-figures
+trials=--trials=9
+seconds=
 for arg in "$@"; do
     case $arg in
     --out=*) out=${arg#--out=} ;;
+    --trials=*) trials=$arg ;;
+    --seconds=*) seconds=$arg ;;
     *)
         sed -n '2,/^set -eu/p' "$0" | sed -e '/^set -eu/d' -e 's/^# \{0,1\}//' >&2
         exit 2
@@ -46,7 +54,8 @@ cflags=$(sed -n 's/^CFLAGS = //p' Makefile 2>/dev/null || true)
     echo "load before: $(load)"
 } >"$out/conditions.txt"
 
-sh "$here/plot.sh" --out="$out"
+# shellcheck disable=SC2086
+sh "$here/plot.sh" --out="$out" $trials $seconds
 echo "load after bench_decode: $(load)" >>"$out/conditions.txt"
 sh "$here/instructions.sh" | tee "$out/instructions.txt"
 echo "load after instructions: $(load)" >>"$out/conditions.txt"
