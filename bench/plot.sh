@@ -103,7 +103,7 @@ set yrange [0:$ymax]
 set ytics 0.1
 set ylabel "throughput / yajl-null throughput (same run)"
 set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb "#888888" dt 2
-set label "yajl-null" at graph 0.01, first 1 offset 0, 0.6 tc rgb "#666666"
+set label "yajl-null" at graph 0.99, first 1 right offset 0, 0.6 tc rgb "#666666"
 
 set output "$out/throughput.png"
 set title "Decoding job documents into ixjob's structs, by method and input ($when)"
