@@ -36,6 +36,12 @@ for arg in "$@"; do
     esac
 done
 
+case $jobs in
+'' | *[!0-9]*)
+    echo "instructions.sh: --jobs takes a number" >&2
+    exit 2
+    ;;
+esac
 if [ ! -x "$bench" ]; then
     echo "instructions.sh: $bench not found: run it from a build directory" \
         "after 'make bench' (or set BENCH_DECODE)" >&2
@@ -101,27 +107,25 @@ fi
 echo "R2 - R1 runs of each method, divided by their bytes; lower is cheaper."
 echo
 
-oldifs=$IFS
-IFS=,
-set -f
-# shellcheck disable=SC2086
-set -- $inputs
-IFS=$oldifs
-ninputs=$#
-for input in "$@"; do
-    set -- $(repeats "$input")
+ninputs=0
+for input in $(echo "$inputs" | tr ',' ' '); do
+    ninputs=$((ninputs + 1))
+    read -r r1 r2 <<EOF
+$(repeats "$input")
+EOF
     case $input in
     N) what="bench_decode's N1000, the first 1,000 documents of N" ;;
     *) what="bench_decode's $input" ;;
     esac
-    echo "$input = $what, --repeat=$1 and $2" >>"$tmp/legend"
+    echo "$input = $what, --repeat=$r1 and $r2" >>"$tmp/legend"
 done
 results=$tmp/results
 : >"$results"
 for method in $(echo "$methods" | tr ',' ' '); do
     for input in $(echo "$inputs" | tr ',' ' '); do
-        set -- $(repeats "$input")
-        r1=$1 r2=$2
+        read -r r1 r2 <<EOF
+$(repeats "$input")
+EOF
         name=$(bench_input "$input")
         if [ "$jobs" -ge 2 ]; then
             run "$method" "$name" "$r1" "$tmp/a" &
@@ -144,7 +148,6 @@ for method in $(echo "$methods" | tr ',' ' '); do
             }' "$tmp/a" "$tmp/b" >>"$results"
     done
 done
-set +f
 
 # The table: instructions per byte; the chunked rows also as a ratio to
 # the whole buffer; then yajl-null's count over each method's, the
@@ -189,9 +192,10 @@ awk -v inputs="$inputs" -v n="$ninputs" '
 echo
 cat "$tmp/legend"
 if grep -q ' skip$' "$results"; then
-    for method in $(awk '$3 == "skip" { print $1 }' "$results" | sort -u); do
-        "$bench" --once="$method" S 2>&1 >/dev/null | sed 's/^/note: /' || true
-    done
+    awk '$3 == "skip" { print $1 }' "$results" | sort -u |
+        while read -r method; do
+            "$bench" --once="$method" S 2>&1 >/dev/null | sed 's/^/note: /' || true
+        done
 fi
 if grep -q ' fail$' "$results"; then
     exit 1
