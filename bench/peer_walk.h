@@ -18,8 +18,9 @@
  *   pw_node pw_next(pw_iter *)           the next element
  * (the int functions return 0 when the value has another JSON type).
  *
- * The walk is generated from the field lists of types.h, so it fills
- * every field the structs have, under its snake_case key only (ixjob
+ * The walk is generated from the rows of peers.h (types.h's fields,
+ * checked against it), so it fills every field the structs have, under
+ * its snake_case key only (ixjob
  * also accepts the lowerCamelCase aliases). A field is present when its
  * key is there with a non-null value, as in ixjob; keys the structs do not
  * have are not looked at. A value of the wrong JSON type, a uint64 that
@@ -111,12 +112,12 @@ IXJ_ENUM_MAP(PW_ENUM_TAKER_)
 #define PW_STRING_ARRAY(st, v, out, member, ref) \
     pw_take_strings(st, v, &(out)->member, &(out)->n_##member)
 
-#define PW_FIELD_(bit, member, alias, kind, ref, element) \
-    v = pw_member(obj, #member);                          \
-    if (v != NULL && !pw_is_null(v)) {                    \
-        if (!PW_##kind(st, v, out, member, ref))          \
-            return 0;                                     \
-        out->present |= (uint64_t)1 << (bit);             \
+#define PW_FIELD_(bit, member, kind, ref)        \
+    v = pw_member(obj, #member);                 \
+    if (v != NULL && !pw_is_null(v)) {           \
+        if (!PW_##kind(st, v, out, member, ref)) \
+            return 0;                            \
+        out->present |= (uint64_t)1 << (bit);    \
     }
 
 static int
@@ -125,7 +126,7 @@ pw_walk_data_source_job(peer_state *st, pw_node obj, ixj_data_source_job *out)
     pw_node v;
     if (!pw_is_object(obj))
         return 0;
-    IXJ_DATA_SOURCE_JOB_FIELDS(PW_FIELD_)
+    BENCH_DATA_SOURCE_JOB_ROWS(PW_FIELD_)
     return 1;
 }
 
@@ -153,7 +154,7 @@ pw_walk_job(peer_state *st, pw_node obj, ixj_job *out)
     pw_node v;
     if (!pw_is_object(obj))
         return 0;
-    IXJ_JOB_FIELDS(PW_FIELD_)
+    BENCH_JOB_ROWS(PW_FIELD_)
     return 1;
 }
 
@@ -163,7 +164,7 @@ pw_walk_job_envelope(peer_state *st, pw_node obj, ixj_job_envelope *out)
     pw_node v;
     if (!pw_is_object(obj))
         return 0;
-    IXJ_JOB_ENVELOPE_FIELDS(PW_FIELD_)
+    BENCH_JOB_ENVELOPE_ROWS(PW_FIELD_)
     return 1;
 }
 

@@ -10,6 +10,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each list of rows names every presence bit of its struct, once. */
+#define ROW_BIT_(bit, member, kind, ref) | ((uint64_t)1 << (bit))
+#define ROW_ONE_(bit, member, kind, ref) +1
+#define ALL_BITS_(count)                 (((uint64_t)1 << (count)) - 1)
+_Static_assert((0 BENCH_DATA_SOURCE_JOB_ROWS(ROW_BIT_)) ==
+                       ALL_BITS_(IXJ_DATA_SOURCE_JOB_FIELD_COUNT) &&
+                   (0 BENCH_DATA_SOURCE_JOB_ROWS(ROW_ONE_)) ==
+                       IXJ_DATA_SOURCE_JOB_FIELD_COUNT,
+               "BENCH_DATA_SOURCE_JOB_ROWS and types.h disagree");
+_Static_assert((0 BENCH_JOB_ROWS(ROW_BIT_)) == ALL_BITS_(IXJ_JOB_FIELD_COUNT) &&
+                   (0 BENCH_JOB_ROWS(ROW_ONE_)) == IXJ_JOB_FIELD_COUNT,
+               "BENCH_JOB_ROWS and types.h disagree");
+_Static_assert((0 BENCH_JOB_ENVELOPE_ROWS(ROW_BIT_)) ==
+                       ALL_BITS_(IXJ_JOB_ENVELOPE_FIELD_COUNT) &&
+                   (0 BENCH_JOB_ENVELOPE_ROWS(ROW_ONE_)) ==
+                       IXJ_JOB_ENVELOPE_FIELD_COUNT,
+               "BENCH_JOB_ENVELOPE_ROWS and types.h disagree");
+
 /* ---------------------------------------------------------- the table */
 
 #ifdef BENCH_HAVE_CJSON
@@ -368,9 +386,9 @@ timestamp_eq(const ixj_timestamp *a, const ixj_timestamp *b)
     same_strings((a)->member, (a)->n_##member, (b)->member, (b)->n_##member, \
                  path, #member, d)
 
-#define SAME_FIELD_(bit, member, alias, kind, ref, element) \
-    if (IXJ_HAS(a, bit) != IXJ_HAS(b, bit) ||               \
-        !SAME_##kind(a, b, member, ref, path, d))           \
+#define SAME_FIELD_(bit, member, kind, ref)       \
+    if (IXJ_HAS(a, bit) != IXJ_HAS(b, bit) ||     \
+        !SAME_##kind(a, b, member, ref, path, d)) \
         return d->why[0] != '\0' ? 0 : differ(d, path, #member);
 
 /* The path of a member, or of an element when index >= 0. */
@@ -406,7 +424,7 @@ static int
 same_data_source_job(const ixj_data_source_job *a, const ixj_data_source_job *b,
                      const char *path, diff *d)
 {
-    IXJ_DATA_SOURCE_JOB_FIELDS(SAME_FIELD_)
+    BENCH_DATA_SOURCE_JOB_ROWS(SAME_FIELD_)
     return a->present == b->present || differ(d, path, "present");
 }
 
@@ -431,7 +449,7 @@ same_array_data_source_job(const ixj_data_source_job *a, size_t na,
 static int
 same_job(const ixj_job *a, const ixj_job *b, const char *path, diff *d)
 {
-    IXJ_JOB_FIELDS(SAME_FIELD_)
+    BENCH_JOB_ROWS(SAME_FIELD_)
     return a->present == b->present || differ(d, path, "present");
 }
 
@@ -452,6 +470,6 @@ peer_envelope_equal(const ixj_job_envelope *a, const ixj_job_envelope *b,
     diff *d = &diff_;
     const char *path = "$";
     why[0] = '\0';
-    IXJ_JOB_ENVELOPE_FIELDS(SAME_FIELD_)
+    BENCH_JOB_ENVELOPE_ROWS(SAME_FIELD_)
     return a->present == b->present || differ(d, path, "present");
 }
