@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Seeded generator of realistic indexing-job payloads for benchmarks: the
- * shapes of the project's reference inputs (S: a job with 1 data source,
- * M: 100, L: 10,000; N: NDJSON of S-sized jobs), uint64 strings from 0 to
- * above 2^63, every enum literal, timestamps with 0, 3 and 9 fraction
- * digits, error texts with escapes, surrogate pairs and raw UTF-8.
+ * reference shapes (S: a job with 1 data source, M: 100, L:
+ * 10,000; N: NDJSON of S-sized jobs), uint64 strings from 0 to above
+ * 2^63, every enum literal, timestamps with 0, 3 and 9 fraction digits,
+ * error texts with escapes, surrogate pairs and raw UTF-8.
  */
 #ifndef IXJOB_BENCH_PAYLOAD_H
 #define IXJOB_BENCH_PAYLOAD_H
