@@ -185,6 +185,8 @@ bench_input(const char *name, bench_text *out)
         bench_ndjson(out, &seed, 10000);
     else if (name[0] == 'L' && atoi(name + 1) > 0)
         bench_job(out, &seed, atoi(name + 1));
+    else if (name[0] == 'N' && atoi(name + 1) > 0)
+        bench_ndjson(out, &seed, atoi(name + 1));
     else
         return 0;
     return 1;

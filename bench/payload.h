@@ -24,8 +24,9 @@ void bench_job(bench_text *out, uint64_t *seed, int n_sources);
 /* Appends n_docs S-sized job documents, one per line. */
 void bench_ndjson(bench_text *out, uint64_t *seed, int n_docs);
 
-/* Builds a named input: "S", "M", "L", "N"; or "L<n>" for a job with n
- * data sources. Returns 0 for an unknown name. */
+/* Builds a named input: "S", "M", "L", "N"; "L<n>" for a job with n
+ * data sources; "N<n>" for the first n documents of N. Returns 0 for an
+ * unknown name. */
 int bench_input(const char *name, bench_text *out);
 
 /*
