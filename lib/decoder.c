@@ -32,10 +32,15 @@ enum {
 /* Errors and paths                                                     */
 /* ------------------------------------------------------------------ */
 
-static const char *
-key_text(const ixj_decoder *d, const ixj__frame *f)
+/* The pending key of an object frame, as the input spelled it. */
+static size_t
+path_key(const ixj_decoder *d, const ixj__frame *f, char *out)
 {
-    return f->key_copied ? d->keys + f->key_off : f->key;
+    if (f->key_copied)
+        return ixj__path_key(out, d->keys + f->key_off, f->key_len);
+    if (f->key_alias)
+        return ixj__path_key(out, f->field->alias, f->field->alias_len);
+    return ixj__path_key(out, f->field->name, f->field->name_len);
 }
 
 size_t
@@ -48,7 +53,7 @@ ixj__render_path(const ixj_decoder *d, ixj__path_mode mode, char *out)
         char *at = out != NULL ? out + n : NULL;
         if (f->kind == IXJ__FR_OBJECT || f->kind == IXJ__FR_SKIP_OBJECT) {
             if (f->key_pending)
-                n += ixj__path_key(at, key_text(d, f), f->key_len);
+                n += path_key(d, f, at);
         } else if (!innermost || mode == IXJ__PATH_CURRENT) {
             if (f->count > 0)
                 n += ixj__path_index(at, f->count - 1);
@@ -225,26 +230,32 @@ resolve_root(ixj_decoder *d, ixj__frame *f, ixj_type type,
 /* Values                                                               */
 /* ------------------------------------------------------------------ */
 
-/* The text of a string or number token, a string's escapes decoded (into
- * a buffer that the next call reuses). False when out of memory. */
-static bool
-token_text(ixj_decoder *d, const ixj__token *tok, const char **text,
-           size_t *len)
+/* A string's text with its escapes decoded, into a buffer that the next
+ * call reuses. False when out of memory. */
+static IXJ__NOINLINE bool
+unescaped_text(ixj_decoder *d, const ixj__token *tok, const char **text,
+               size_t *len)
 {
-    const char *raw = ixj__token_text(&d->guard, tok);
-    char *buf;
-    if (IXJ__LIKELY(!(tok->flags & IXJ__T_ESCAPED))) {
-        *text = raw;
-        *len = tok->len;
-        return true;
-    }
-    buf = ixj__grow(&d->alloc, d->unescaped, &d->unescaped_cap,
-                    (size_t)tok->len + 1, 1);
+    char *buf = ixj__grow(&d->alloc, d->unescaped, &d->unescaped_cap,
+                          (size_t)tok->len + 1, 1);
     if (buf == NULL)
         return false;
     d->unescaped = buf;
-    *len = ixj__unescape(raw, tok->len, buf);
+    *len = ixj__unescape(ixj__token_text(&d->guard, tok), tok->len, buf);
     *text = buf;
+    return true;
+}
+
+/* The text of a string or number token, a string's escapes decoded.
+ * False when out of memory. */
+static IXJ__INLINE bool
+token_text(ixj_decoder *d, const ixj__token *tok, const char **text,
+           size_t *len)
+{
+    if (IXJ__UNLIKELY(tok->flags & IXJ__T_ESCAPED))
+        return unescaped_text(d, tok, text, len);
+    *text = ixj__token_text(&d->guard, tok);
+    *len = tok->len;
     return true;
 }
 
@@ -447,15 +458,13 @@ on_root_value(ixj_decoder *d, int jt, const ixj__token *tok)
     return resolve_root(d, f, d->type, tok);
 }
 
-/* A value token of JSON type jt (its kind for the debug check); boolean
- * is its value for J_BOOL. Inlined into each callback, so that every copy
- * is specialised for one JSON type. */
-static IXJ__INLINE int
-on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
+/* A value anywhere but as a known member's: the top level, an array
+ * element, or a value that is not decoded. */
+static IXJ__NOINLINE int
+other_value(ixj_decoder *d, int jt, size_t boolean, const ixj__token *tok)
 {
-    const ixj__token *tok = next_token(d, kind);
     const char *text = NULL;
-    size_t len = (size_t)boolean;
+    size_t len = boolean;
     ixj__frame *f;
 
     if (d->depth == 0)
@@ -463,8 +472,7 @@ on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
     f = top(d);
     if (f->kind == IXJ__FR_SKIP_ARRAY)
         f->count++;
-    if (f->kind == IXJ__FR_SKIP_OBJECT || f->kind == IXJ__FR_SKIP_ARRAY ||
-        (f->kind == IXJ__FR_OBJECT && f->field == NULL)) {
+    if (f->kind != IXJ__FR_ARRAY) {
         /* Not decoded: an unknown key's value or the any type. */
         if (jt == J_OBJECT || jt == J_ARRAY)
             return push_skip(d, jt, tok);
@@ -473,10 +481,30 @@ on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
     }
     if ((jt == J_STRING || jt == J_NUMBER) && !token_text(d, tok, &text, &len))
         return fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
-    if (f->kind == IXJ__FR_OBJECT)
-        return store_member(d, f, jt, text, len, tok);
     f->count++;
     return ixj__array_value(d, f, jt, text, len, tok);
+}
+
+/* A value token of JSON type jt (its kind for the debug check); boolean
+ * is its value for J_BOOL. Inlined into each callback, so that every copy
+ * is specialised for one JSON type; a known member's value, by far the
+ * most common, is decoded on the spot. */
+static IXJ__INLINE int
+on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
+{
+    const ixj__token *tok = next_token(d, kind);
+    ixj__frame *f;
+    const char *text = NULL;
+    size_t len = (size_t)boolean;
+
+    if (IXJ__UNLIKELY(d->depth == 0))
+        return other_value(d, jt, (size_t)boolean, tok);
+    f = top(d);
+    if (IXJ__UNLIKELY(f->kind != IXJ__FR_OBJECT || f->field == NULL))
+        return other_value(d, jt, (size_t)boolean, tok);
+    if ((jt == J_STRING || jt == J_NUMBER) && !token_text(d, tok, &text, &len))
+        return fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
+    return store_member(d, f, jt, text, len, tok);
 }
 
 /* Why strict mode refuses a key of an object frame. */
@@ -513,11 +541,39 @@ unknown_key(ixj_decoder *d, ixj__frame *f, const char *key, size_t len,
     return 1;
 }
 
-static int
-on_key(ixj_decoder *d)
+/* A key for a known field: duplicates refused, the field pending, and
+ * the field that usually follows expected next. */
+static IXJ__INLINE int
+known_key(ixj_decoder *d, ixj__frame *f, const ixj__field *fld, bool is_alias,
+          const ixj__token *tok)
 {
-    const ixj__token *tok = next_token(d, IXJ__T_KEY);
-    ixj__frame *f = top(d);
+    uint64_t bit = UINT64_C(1) << fld->bit;
+    f->field = fld;
+    f->key_pending = true;
+    f->key_alias = is_alias;
+    if (IXJ__UNLIKELY(f->key_copied)) { /* an unknown key before this one */
+        f->key_copied = false;
+        d->keys_len = f->keys_mark;
+    }
+    if (IXJ__UNLIKELY(f->seen & bit)) {
+        bool earlier_alias = (f->seen_alias & bit) != 0;
+        return ixj__fail_at(d, IXJ_ERR_DUPLICATE_KEY,
+                            earlier_alias != is_alias ? IXJ__D_DUPLICATE_ALIAS
+                                                      : IXJ__D_DUPLICATE,
+                            tok, IXJ__PATH_CURRENT);
+    }
+    f->seen |= bit;
+    if (IXJ__UNLIKELY(is_alias))
+        f->seen_alias |= bit;
+    f->expect = ixj__field_after(f->desc, ixj__next_key(f->desc, fld));
+    return 1;
+}
+
+/* A key anywhere else: the first keys of an object under auto-detection,
+ * keys in no table, keys of skipped values, escaped keys. */
+static IXJ__NOINLINE int
+other_key(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
+{
     const ixj__field *fld = NULL;
     bool is_alias = false;
     const char *key;
@@ -530,36 +586,38 @@ on_key(ixj_decoder *d)
         if (t != IXJ_TYPE_AUTO && !resolve_root(d, f, t, tok))
             return 0; /* out of memory, at the object */
     }
+    if (f->kind == IXJ__FR_OBJECT && f->desc != NULL)
+        fld = ixj__find_field(f->desc, key, len, !d->strict, &is_alias);
+    if (fld != NULL)
+        return known_key(d, f, fld, is_alias, tok);
+    f->field = NULL;
     f->key_pending = true;
-    if (f->kind == IXJ__FR_OBJECT && f->desc != NULL) {
-        /* Keys usually come in the spec's (alphabetical) order: try the
-         * field after the last one first. */
-        const ixj__field *next = ixj__field_after(f->desc, f->hint);
-        if (next != NULL && next->name_len == len &&
-            ixj__same_bytes(next->name, key, len))
-            fld = next;
-        else
-            fld = ixj__find_field(f->desc, key, len, !d->strict, &is_alias);
+    return unknown_key(d, f, key, len, tok);
+}
+
+static int
+on_key(ixj_decoder *d)
+{
+    const ixj__token *tok = next_token(d, IXJ__T_KEY);
+    ixj__frame *f = top(d);
+    const ixj__field *next = f->expect;
+
+    /* Keys usually come in the spec's (alphabetical) order: the field
+     * after the last one is tried first. */
+    if (IXJ__LIKELY(next != NULL && next->name_len == tok->len &&
+                    !(tok->flags & IXJ__T_ESCAPED) &&
+                    ixj__same_bytes(next->name, ixj__token_text(&d->guard, tok),
+                                    tok->len)))
+        return known_key(d, f, next, false, tok);
+    if (IXJ__LIKELY(f->desc != NULL && !(tok->flags & IXJ__T_ESCAPED))) {
+        bool is_alias;
+        const ixj__field *fld =
+            ixj__find_field(f->desc, ixj__token_text(&d->guard, tok), tok->len,
+                            !d->strict, &is_alias);
+        if (fld != NULL)
+            return known_key(d, f, fld, is_alias, tok);
     }
-    f->field = fld;
-    if (fld == NULL)
-        return unknown_key(d, f, key, len, tok);
-    d->keys_len = f->keys_mark;
-    f->key_copied = false;
-    f->key = is_alias ? fld->alias : fld->name;
-    f->key_len = is_alias ? fld->alias_len : fld->name_len;
-    if ((f->seen >> fld->bit) & 1) {
-        bool earlier_alias = (f->seen_alias >> fld->bit) & 1;
-        return ixj__fail_at(d, IXJ_ERR_DUPLICATE_KEY,
-                            earlier_alias != is_alias ? IXJ__D_DUPLICATE_ALIAS
-                                                      : IXJ__D_DUPLICATE,
-                            tok, IXJ__PATH_CURRENT);
-    }
-    f->seen |= UINT64_C(1) << fld->bit;
-    if (is_alias)
-        f->seen_alias |= UINT64_C(1) << fld->bit;
-    f->hint = (uint8_t)ixj__next_key(f->desc, fld);
-    return 1;
+    return other_key(d, f, tok);
 }
 
 /* An object closes: under IXJ_TYPE_AUTO, no key of the top-level object

@@ -61,17 +61,19 @@ typedef enum ixj__array_mode {
 typedef struct ixj__frame {
     uint8_t kind;     /* ixj__frame_kind */
     bool key_pending; /* objects: a key was read, its value not done */
-    bool key_copied;  /* the key's text is in d->keys at key_off */
-    uint8_t hint;     /* objects: index of the field expected next */
+    bool key_alias;   /* the pending key is its field's alias */
+    bool key_copied;  /* the pending key is in no table: its text is in
+                         d->keys at key_off */
     const ixj__object_desc *desc; /* OBJECT; NULL while auto-detecting */
     void *base;                   /* OBJECT: the struct; ARRAY: its owner */
     const ixj__field *field;      /* OBJECT: of the pending key, NULL when
                                      unknown; ARRAY: the array's field */
+    const ixj__field *expect;     /* OBJECT: the field whose key usually
+                                     comes next (or NULL) */
     uint64_t seen;                /* OBJECT: fields whose key was read */
     uint64_t seen_alias;          /* OBJECT: ... under their alias */
     uint64_t count;               /* arrays: elements started */
-    const char *key;              /* pending key, when not copied */
-    size_t key_len;
+    size_t key_len;               /* a copied key's length */
     size_t key_off;
     size_t keys_mark;     /* d->keys_len when the frame was pushed */
     char *items;          /* ARRAY: element buffer */

@@ -219,14 +219,17 @@ ixj__token_position(const ixj__guard *g, const ixj__token *t, uint64_t *offset,
 {
     const char *text = g->batch_text;
     uint64_t l = g->batch_line, start = g->batch_line_start;
+    unsigned kind = t->flags & IXJ__T_KIND;
+    /* a string's position is its opening quote, before its text */
+    uint32_t first = t->at - (kind == IXJ__T_KEY || kind == IXJ__T_STRING);
     /* Line feeds lie only between tokens: count them up to this one. */
-    for (uint32_t i = 0; i < t->at; i++) {
+    for (uint32_t i = 0; i < first; i++) {
         if (text[i] == '\n') {
             l++;
             start = g->batch_offset + i + 1;
         }
     }
-    *offset = g->batch_offset + t->at;
+    *offset = g->batch_offset + first;
     *line = l;
     *column = *offset - start + 1;
 }
@@ -382,6 +385,16 @@ put_skeleton(scan *s, const char *text, size_t n)
     s->skel += n;
 }
 
+/* The skeleton of a string ("") or a number ("0 ": the space ends the
+ * number for yajl at once). */
+static IXJ__INLINE void
+put_pair(scan *s, char a, char b)
+{
+    s->skel[0] = a;
+    s->skel[1] = b;
+    s->skel += 2;
+}
+
 /* Skips whitespace. Returns false at the end of the input. */
 static IXJ__INLINE bool
 skip_space(scan *s)
@@ -402,13 +415,20 @@ skip_space(scan *s)
     return p < s->end;
 }
 
-/* The state after a complete value. */
+/* The state after a complete value. A comma right after it (compact
+ * JSON) is taken here, saving a turn of the scan loop. */
 static IXJ__INLINE step
 after_value(scan *s)
 {
     if (IXJ__LIKELY(s->depth > 0)) {
-        s->state = s->g->is_array[s->depth - 1] ? IXJ__GS_AFTER_ELEMENT
-                                                : IXJ__GS_AFTER_MEMBER;
+        bool in_array = s->g->is_array[s->depth - 1];
+        if (s->p < s->end && *s->p == ',') {
+            *s->skel++ = ',';
+            s->p++;
+            s->state = in_array ? IXJ__GS_VALUE_ELEMENT : IXJ__GS_KEY;
+        } else {
+            s->state = in_array ? IXJ__GS_AFTER_ELEMENT : IXJ__GS_AFTER_MEMBER;
+        }
         return GO;
     }
     s->g->value_end = pos(s, s->p);
@@ -488,17 +508,17 @@ lex_token(scan *s)
     if ((first = token_bytes(s)) == NULL)
         return fail(s, IXJ_ERR_NOMEM, 0, s->p, state_ctx(g));
     if (s->state == IXJ__GS_STRING) {
-        push(s, first, len - 2,
+        push(s, first + 1, len - 2,
              (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
                  (g->escaped ? IXJ__T_ESCAPED : 0u));
-        put_skeleton(s, "\"\"", 2);
+        put_pair(s, '"', '"');
         if (g->key) {
             s->state = IXJ__GS_COLON;
             return GO;
         }
     } else if (s->state == IXJ__GS_NUMBER) {
         push(s, first, len, IXJ__T_NUMBER);
-        put_skeleton(s, "0 ", 2);
+        put_pair(s, '0', ' ');
     } else {
         push(s, first, 0,
              g->word == 't'   ? IXJ__T_TRUE
@@ -526,16 +546,17 @@ string_at(scan *s, bool is_key)
     uint64_t n = (uint64_t)(q - start);
 
     if (IXJ__LIKELY(q < s->end && *q == '"' && n <= g->max_string)) {
-        push(s, open, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
-        put_skeleton(s, "\"\"", 2);
+        push(s, start, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
+        put_pair(s, '"', '"');
         s->p = q + 1;
         if (!is_key)
             return after_value(s);
-        s->state = IXJ__GS_COLON;
         if (s->p < s->end && *s->p == ':') { /* the usual next byte */
-            put_skeleton(s, ":", 1);
+            *s->skel++ = ':';
             s->p++;
             s->state = IXJ__GS_VALUE_MEMBER;
+        } else {
+            s->state = IXJ__GS_COLON;
         }
         return GO;
     }
@@ -565,7 +586,7 @@ number_at(scan *s, uint8_t c)
         if (q < s->end && *q != '.' && *q != 'e' && *q != 'E' &&
             (uint64_t)(q - p) <= g->max_number) {
             push(s, p, (size_t)(q - p), IXJ__T_NUMBER);
-            put_skeleton(s, "0 ", 2);
+            put_pair(s, '0', ' ');
             s->p = q;
             return after_value(s);
         }
@@ -613,7 +634,7 @@ open_container(scan *s, uint8_t c)
     if (!push_container(g, s->depth, c == '['))
         return fail(s, IXJ_ERR_NOMEM, 0, s->p, IXJ__CTX_VALUE);
     push(s, s->p, 0, c == '[' ? IXJ__T_ARRAY : IXJ__T_OBJECT);
-    put_skeleton(s, (const char *)s->p, 1);
+    *s->skel++ = (char)c;
     s->depth++;
     s->p++;
     s->state = c == '[' ? IXJ__GS_ARRAY_FIRST : IXJ__GS_OBJECT_FIRST;
@@ -627,7 +648,7 @@ close_container(scan *s)
     if (s->tp == s->g->fifo + IXJ__FIFO_SIZE)
         return STOP_FULL;
     push(s, s->p, 0, IXJ__T_CLOSE);
-    put_skeleton(s, (const char *)s->p, 1);
+    *s->skel++ = (char)*s->p;
     s->depth--;
     s->p++;
     return after_value(s);
@@ -714,34 +735,27 @@ at_key(scan *s, uint8_t c)
     return syntax_error(s, IXJ__CTX_CONTAINER);
 }
 
-/* COLON, AFTER_MEMBER, AFTER_ELEMENT: a separator or a closing bracket. */
+/* COLON: the colon after a key. */
 static IXJ__INLINE step
-at_separator(scan *s, uint8_t c)
+at_colon(scan *s, uint8_t c)
 {
-    ixj__gstate next;
-    uint8_t closer;
+    if (c != ':')
+        return syntax_error(s, IXJ__CTX_CONTAINER);
+    *s->skel++ = ':';
+    s->p++;
+    s->state = IXJ__GS_VALUE_MEMBER;
+    return GO;
+}
 
-    switch (s->state) {
-    case IXJ__GS_COLON:
-        next = IXJ__GS_VALUE_MEMBER;
-        closer = 0;
-        if (c != ':')
-            return syntax_error(s, IXJ__CTX_CONTAINER);
-        break;
-    case IXJ__GS_AFTER_MEMBER:
-        next = IXJ__GS_KEY;
-        closer = '}';
-        break;
-    default: /* AFTER_ELEMENT */
-        next = IXJ__GS_VALUE_ELEMENT;
-        closer = ']';
-        break;
-    }
+/* AFTER_MEMBER, AFTER_ELEMENT: a comma, or the bracket that closes. */
+static IXJ__INLINE step
+at_separator(scan *s, uint8_t c, uint8_t closer, ixj__gstate next)
+{
     if (c == closer)
         return close_container(s);
-    if (c != ',' && closer != 0)
+    if (c != ',')
         return syntax_error(s, IXJ__CTX_CONTAINER);
-    put_skeleton(s, (const char *)s->p, 1);
+    *s->skel++ = ',';
     s->p++;
     s->state = next;
     return GO;
@@ -769,9 +783,13 @@ run(scan *s)
             r = at_key(s, c);
             break;
         case IXJ__GS_COLON:
+            r = at_colon(s, c);
+            break;
         case IXJ__GS_AFTER_MEMBER:
+            r = at_separator(s, c, '}', IXJ__GS_KEY);
+            break;
         case IXJ__GS_AFTER_ELEMENT:
-            r = at_separator(s, c);
+            r = at_separator(s, c, ']', IXJ__GS_VALUE_ELEMENT);
             break;
         case IXJ__GS_DONE:
             r = syntax_error(s, IXJ__CTX_CONTAINER);

@@ -86,8 +86,9 @@ enum {
 #define IXJ__T_ESCAPED 0x10u /* a string whose text has escapes */
 
 typedef struct ixj__token {
-    uint32_t at;   /* offset of its first byte (a string's opening quote)
-                      from the batch's text */
+    uint32_t at;   /* offset of its text from the batch's text: a
+                      string's first byte after its opening quote, else
+                      its first byte */
     uint32_t len;  /* strings: content bytes between the quotes; numbers:
                       the token's bytes; otherwise 0 */
     uint8_t flags; /* IXJ__T_* kind, IXJ__T_ESCAPED */
@@ -281,7 +282,7 @@ ixj__fifo_empty(const ixj__guard *g)
 static inline const char *
 ixj__token_text(const ixj__guard *g, const ixj__token *t)
 {
-    return g->batch_text + t->at + ((t->flags & IXJ__T_KIND) != IXJ__T_NUMBER);
+    return g->batch_text + t->at;
 }
 
 /* The absolute offset, line and column of a token of the current batch

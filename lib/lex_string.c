@@ -8,18 +8,36 @@
 #include <stdbool.h>
 
 #include "classify.h"
+#include "compiler.h"
 #include "detail.h"
 #include "lex.h"
 #include "utf8.h"
 
+/* A 64-byte window of the input whose special bytes are known (the
+ * string's later specials are mostly in the window of its first). */
+typedef struct window {
+    uintptr_t start;
+    uint64_t mask;
+} window;
+
 /* The first byte in [p, end) that ends a run of plain string content. */
-static const uint8_t *
-find_special(const uint8_t *p, const uint8_t *end)
+static IXJ__INLINE const uint8_t *
+find_special(window *w, const uint8_t *p, const uint8_t *end)
 {
+    uintptr_t off = (uintptr_t)p - w->start;
+    if (off < 64) {
+        uint64_t m = w->mask >> off;
+        if (m != 0) {
+            const uint8_t *q = p + __builtin_ctzll(m);
+            return q < end ? q : end;
+        }
+        p = (const uint8_t *)(w->start + 64);
+    }
     while (p < end) {
-        uint64_t mask = ixj__specials64(p, (size_t)(end - p));
-        if (mask != 0)
-            return p + __builtin_ctzll(mask);
+        w->start = (uintptr_t)p;
+        w->mask = ixj__specials64(p, (size_t)(end - p));
+        if (w->mask != 0)
+            return p + __builtin_ctzll(w->mask);
         p += 64;
     }
     return end;
@@ -104,7 +122,7 @@ finish_hex(ixj__guard *g)
 /* One step of the string machine at byte c (at offset pos). Returns
  * IXJ__LEX_MORE to go on with the next byte, IXJ__LEX_DONE at the closing
  * quote, IXJ__LEX_ERROR after recording an error. */
-static int
+static IXJ__INLINE int
 string_step(ixj__guard *g, uint8_t c, uint64_t pos)
 {
     switch (g->sub) {
@@ -212,11 +230,12 @@ ixj__lex_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
     uint64_t end_offset = base + (uint64_t)(end - buf);
     const uint8_t *lim =
         limit_offset < end_offset ? buf + (limit_offset - base) : end;
+    window w = {(uintptr_t)end + 64, 0};
 
     for (;;) {
         int r;
         if (g->sub == IXJ__SS_PLAIN)
-            p = find_special(p, lim);
+            p = find_special(&w, p, lim);
         if (p == lim)
             break;
         r = string_step(g, *p, base + (uint64_t)(p - buf));

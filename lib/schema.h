@@ -136,7 +136,7 @@ ixj__field_after(const ixj__object_desc *obj, unsigned at)
 static inline unsigned
 ixj__next_key(const ixj__object_desc *obj, const ixj__field *f)
 {
-    return obj->index->next[f - obj->fields];
+    return obj->index->next[f->bit]; /* bit == the field's index */
 }
 
 /* Every object table, for the index generator and the tests. */
