@@ -310,6 +310,9 @@ request(struct client *c, struct exchange *x, const char *method,
     x->type = type;
     x->fed = IXJ_OK;
     c->errbuf[0] = '\0';
+    /* Whatever the last request left (an empty body begins a document it
+     * never ends): begin must find no document in progress. */
+    ixj_decoder_reset(c->dec);
 
     if (body != NULL)
         printf("> %s %s %.*s\n", method, url, (int)body_len, body);
