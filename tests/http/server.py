@@ -12,9 +12,9 @@ chunked transfer encoding or gzip on some routes, error bodies, bodies cut
 short and an HTML page from a "gateway". It makes no connection of its
 own; the links it writes point back at itself.
 
-Routes (any path may start with /cut, which cuts page 2 of the list, or
-with /slow, which pauses data_sources for PAUSE_LONG after its first
-element):
+Routes (any path may start with /cut, which cuts page 2 of the list,
+with /leak, whose page 1 links to the refusing port, or with /slow,
+which pauses data_sources for PAUSE_LONG after its first element):
 
   POST /v2/gen-ai/indexing_jobs            401 without "Authorization:
       Bearer <--token>"; 400 unless the body is a JSON create request
@@ -25,6 +25,7 @@ element):
       2a91d0c8-b7a4-11f1-9e2a-0a58a9feac02  RUNNING, RUNNING, SUCCEEDED
       5b40c7e2-b6ef-11f1-9e2a-0a58a9feac02  RUNNING, FAILED
       00000000-0000-4000-8000-0000000000ba  200, a body that is not valid
+      00000000-0000-4000-8000-0000000000ee  PENDING, for ever
       00000000-0000-4000-8000-0000000000c1  200, cut after 60% of its
                                             Content-Length, then closed
       00000000-0000-4000-8000-000000000429  429 error body
@@ -161,7 +162,7 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         path = url.path
         prefix = ""
-        for p in ("/cut", "/slow"):
+        for p in ("/cut", "/leak", "/slow"):
             if path.startswith(p + "/"):
                 prefix, path = p, path[len(p):]
         return prefix, path, urllib.parse.parse_qs(url.query)
@@ -200,6 +201,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, self.recorded(name), mode="chunked")
         elif uuid.endswith("-0000000000ba"):
             self.send(200, self.recorded("job_invalid.json"), mode="chunked")
+        elif uuid.endswith("-0000000000ee"):
+            self.send(200, self.recorded("job_pending.json"), mode="gzip")
         elif uuid.endswith("-0000000000c1"):
             self.send(200, self.recorded("job_running_2.json"),
                       mode="cut-length")
@@ -223,6 +226,8 @@ class Handler(BaseHTTPRequestHandler):
         if page not in (1, 2, 3) or per_page < 1:
             return self.not_found()
         host, port = self.server.server_address[:2]
+        if prefix == "/leak":  # another origin: the port that refuses
+            port = self.server.refusing_port
         body = self.recorded("list_page%d.json" % page,
                              base="http://%s:%d%s" % (host, port, prefix),
                              per_page=str(per_page))
@@ -330,6 +335,7 @@ def main():
     port = server.server_address[1]
     refusing = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     refusing.bind(("127.0.0.1", 0))  # no listen(): connections are refused
+    server.refusing_port = refusing.getsockname()[1]
     tmp = args.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d %d\n" % (port, refusing.getsockname()[1]))
