@@ -43,7 +43,7 @@
  *                              a job, streamed in a list
  *   page N/N jobs=N total=N    a page of a list, at its end
  * then, after the last request:
- *   job PATH ...                  start, poll: the job (after each poll)
+ *   job PATH ...               start, poll: the job (after each poll)
  *   started UUID knowledge_base=KB data_sources=N
  *   finished UUID PHASE after N requests
  *   sources N
@@ -57,7 +57,10 @@
  *   HTTP 200: body truncated after N bytes: LINE:COL: truncated at PATH: ...
  *   HTTP 502: body is not JSON (text/html): 1:1: syntax at $: ...
  *   HTTP 200: invalid job body: LINE:COL: CODE at PATH: MESSAGE[: DETAIL]
+ *   HTTP 200: links.pages.next leaves ORIGIN: URL
+ *   still BATCH_JOB_PHASE_RUNNING after N requests      (--max-polls)
  *   curl error 7: Failed to connect to ...
+ * ("(DIGITALOCEAN_TOKEN is not set)" follows a 401 sent without a token.)
  *
  * Exit status: 0 done (poll: the job SUCCEEDED); 1 an error above; 2 a
  * usage error; 3 poll: the job ended FAILED, ERROR or CANCELLED.
