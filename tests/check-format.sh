@@ -7,6 +7,7 @@ if ! command -v clang-format >/dev/null 2>&1; then
     exit 77
 fi
 files=$(ls include/ixjob/*.h lib/*.c lib/*.h tests/*.c tests/support/*.[ch] \
-    cli/*.[ch] examples/*.c bench/*.[ch] fuzz/*.c 2>/dev/null || true)
+    cli/*.[ch] examples/*.c bench/*.[ch] fuzz/*.c tests/consumer/*.c \
+    tests/consumer/*.cpp 2>/dev/null || true)
 clang-format --dry-run -Werror $files
 echo "$(echo "$files" | wc -w) files formatted"
