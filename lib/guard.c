@@ -361,7 +361,7 @@ fail(scan *s, int code, uint8_t detail, const uint8_t *at, int ctx)
 }
 
 /* A syntax error at the byte at s->p, between tokens. */
-static step
+static IXJ__INLINE step
 syntax_error(scan *s, int ctx)
 {
     return fail(s, IXJ_ERR_SYNTAX,
@@ -533,6 +533,18 @@ lex_token(scan *s)
     return after_value(s);
 }
 
+/* A step that is not inlined (a slow path) works on a copy of the scan,
+ * so that the scan loop's own copy never has its address taken and its
+ * hot fields can live in registers. */
+static IXJ__INLINE step
+spill(scan *s, step (*slow)(scan *))
+{
+    scan copy = *s;
+    step r = slow(&copy);
+    *s = copy;
+    return r;
+}
+
 /* A string at s->p (its opening quote), a key or a value. Completes here
  * when the window shows its closing quote before any other special byte
  * and within the string limit; else the lexer takes over from the first
@@ -568,7 +580,7 @@ string_at(scan *s, bool is_key)
     if (s->p > s->end)
         s->p = s->end; /* the document limit ends the search first */
     s->state = IXJ__GS_STRING;
-    return lex_token(s);
+    return spill(s, lex_token);
 }
 
 /* A number at s->p. Integers complete here: -?[1-9][0-9]* ended by a
@@ -595,7 +607,7 @@ number_at(scan *s, uint8_t c)
     g->sub = c == '-' ? IXJ__NS_MINUS : c == '0' ? IXJ__NS_ZERO : IXJ__NS_INT;
     s->p = p + 1;
     s->state = IXJ__GS_NUMBER;
-    return lex_token(s);
+    return spill(s, lex_token);
 }
 
 /* true, false or null at s->p: here when all of it is in the input. */
@@ -620,12 +632,12 @@ literal_at(scan *s, uint8_t c)
     g->word_done = 1;
     s->p++;
     s->state = IXJ__GS_LITERAL;
-    return lex_token(s);
+    return spill(s, lex_token);
 }
 
 /* ------------------------------------------------------------ containers */
 
-static step
+static IXJ__INLINE step
 open_container(scan *s, uint8_t c)
 {
     ixj__guard *g = s->g;
@@ -657,7 +669,7 @@ close_container(scan *s)
 /* ---------------------------------------------------------------- states */
 
 /* The first byte of the top-level value, c, at s->p. */
-static step
+static IXJ__INLINE step
 top_value(scan *s, uint8_t c)
 {
     ixj__guard *g = s->g;
@@ -761,46 +773,52 @@ at_separator(scan *s, uint8_t c, uint8_t closer, ixj__gstate next)
     return GO;
 }
 
-/* The scan loop: whitespace, then the state's step, until a stop. */
+/* The scan loop: whitespace, then the state's step, until a stop. It
+ * works on a local copy of the scan (see spill). */
 static step
-run(scan *s)
+run(scan *io)
 {
+    scan s = *io;
+    step r;
     for (;;) {
-        step r;
         uint8_t c;
-        if (!skip_space(s))
-            return STOP_END;
-        c = *s->p;
-        switch (s->state) {
+        if (!skip_space(&s)) {
+            r = STOP_END;
+            break;
+        }
+        c = *s.p;
+        switch (s.state) {
         case IXJ__GS_VALUE_TOP:
         case IXJ__GS_VALUE_MEMBER:
         case IXJ__GS_VALUE_ELEMENT:
         case IXJ__GS_ARRAY_FIRST:
-            r = at_value(s, c);
+            r = at_value(&s, c);
             break;
         case IXJ__GS_OBJECT_FIRST:
         case IXJ__GS_KEY:
-            r = at_key(s, c);
+            r = at_key(&s, c);
             break;
         case IXJ__GS_COLON:
-            r = at_colon(s, c);
+            r = at_colon(&s, c);
             break;
         case IXJ__GS_AFTER_MEMBER:
-            r = at_separator(s, c, '}', IXJ__GS_KEY);
+            r = at_separator(&s, c, '}', IXJ__GS_KEY);
             break;
         case IXJ__GS_AFTER_ELEMENT:
-            r = at_separator(s, c, ']', IXJ__GS_VALUE_ELEMENT);
+            r = at_separator(&s, c, ']', IXJ__GS_VALUE_ELEMENT);
             break;
         case IXJ__GS_DONE:
-            r = syntax_error(s, IXJ__CTX_CONTAINER);
+            r = syntax_error(&s, IXJ__CTX_CONTAINER);
             break;
         default: /* token states: only until_token_end resumes them */
-            r = lex_token(s);
+            r = spill(&s, lex_token);
             break;
         }
         if (r != GO)
-            return r;
+            break;
     }
+    *io = s;
+    return r;
 }
 
 /* Where the document limit stops a scan that reads [p, end), p being at

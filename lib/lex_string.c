@@ -43,7 +43,7 @@ find_special(window *w, const uint8_t *p, const uint8_t *end)
     return end;
 }
 
-static int
+static IXJ__INLINE int
 hex_value(uint8_t c)
 {
     if (c >= '0' && c <= '9')
@@ -55,7 +55,7 @@ hex_value(uint8_t c)
     return -1;
 }
 
-static bool
+static IXJ__INLINE bool
 is_short_escape(uint8_t c)
 {
     return c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' ||
@@ -214,6 +214,61 @@ string_step(ixj__guard *g, uint8_t c, uint64_t pos)
     }
 }
 
+/* Four hex digits at p as a number, or -1. */
+static IXJ__INLINE int
+hex4(const uint8_t *p)
+{
+    int a = hex_value(p[0]), b = hex_value(p[1]), c = hex_value(p[2]),
+        d = hex_value(p[3]);
+    return (a | b | c | d) < 0 ? -1 : a << 12 | b << 8 | c << 4 | d;
+}
+
+/*
+ * A whole escape or UTF-8 sequence at p (a backslash or a byte >= 0x80,
+ * in plain content), when all of its bytes lie before lim and it is
+ * valid: returns how many bytes it takes. Returns 0 for anything else (an
+ * error, a sequence cut by lim), which the byte-by-byte machine then
+ * reads, so that errors and resumption have one implementation.
+ */
+static IXJ__INLINE size_t
+whole_sequence(ixj__guard *g, const uint8_t *p, const uint8_t *lim)
+{
+    size_t room = (size_t)(lim - p);
+    if (*p == '\\') {
+        int u, low;
+        if (room < 2)
+            return 0;
+        if (p[1] != 'u') {
+            if (!is_short_escape(p[1]))
+                return 0;
+            g->escaped = true;
+            return 2;
+        }
+        if (room < 6 || (u = hex4(p + 2)) < 0)
+            return 0;
+        if (u >= 0xD800 && u <= 0xDBFF) { /* a pair: \uD8xx\uDCxx */
+            if (room < 12 || p[6] != '\\' || p[7] != 'u' ||
+                (low = hex4(p + 8)) < 0xDC00 || low > 0xDFFF)
+                return 0;
+            g->escaped = true;
+            return 12;
+        }
+        if ((u >= 0xDC00 && u <= 0xDFFF) || (u == 0 && !g->allow_nul))
+            return 0;
+        g->escaped = true;
+        return 6;
+    } else {
+        uint8_t left, lo, hi;
+        if (!ixj__utf8_lead(*p, &left, &lo, &hi) || room <= left ||
+            p[1] < lo || p[1] > hi)
+            return 0;
+        for (uint8_t i = 2; i <= left; i++)
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return 0;
+        return (size_t)left + 1;
+    }
+}
+
 /*
  * The string may hold at most max_string raw bytes: the byte at
  * tok_start + 1 + max_string, if the string gets that far, must be its
@@ -234,8 +289,14 @@ ixj__lex_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
 
     for (;;) {
         int r;
-        if (g->sub == IXJ__SS_PLAIN)
+        if (g->sub == IXJ__SS_PLAIN) {
+            size_t n;
             p = find_special(&w, p, lim);
+            /* escapes and non-ASCII characters in one step when whole */
+            while (p < lim && (*p == '\\' || *p >= 0x80) &&
+                   (n = whole_sequence(g, p, lim)) > 0)
+                p = find_special(&w, p + n, lim);
+        }
         if (p == lim)
             break;
         r = string_step(g, *p, base + (uint64_t)(p - buf));

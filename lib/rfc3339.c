@@ -2,6 +2,7 @@
 #include "rfc3339.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "detail.h"
 
@@ -59,30 +60,79 @@ static const unsigned short days_before_month[12] = {
 static const int32_t fraction_scale[10] = {
     1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1};
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * The fixed part, YYYY-MM-DDTHH:MM:SS, read a word at a time: each word is
+ * compared with the shape ("0000-00-" etc.) by XOR, which leaves digits as
+ * their values and correct separators as zero; a byte above 9 then shows
+ * in its top bit once 0x76 is added (a carry out of an invalid byte can
+ * only fail a check, never pass one). s has at least 20 bytes.
+ */
+static bool
+fixed_part(const char *s, int f[6])
+{
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    uint64_t a, b, c;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    memcpy(&c, s + 12, 8); /* "HH:MM:SS", bytes 12..19 (19 is not ours) */
+    a ^= 0x2D30302D30303030u; /* "0000-00-" */
+    b ^= 0x30303A3030543030u; /* "00T00:00" */
+    c ^= 0x0030303A30303A00u; /* "?:00:00?": bytes 0 and 7 are ignored */
+    c &= 0x00FFFFFFFFFFFF00u;
+    if ((a & 0xFF0000FF00000000u) != 0 || (b & 0x0000FF0000FF0000u) != 0 ||
+        (c & 0x000000FF0000FF00u) != 0 ||
+        ((a | b | c) | ((a + ones * 0x76) | (b + ones * 0x76) |
+                        (c + ones * 0x76))) &
+            high)
+        return false;
+#define DIGIT_(w, i) ((int)(((w) >> (8 * (i))) & 0xF))
+    f[0] = DIGIT_(a, 0) * 1000 + DIGIT_(a, 1) * 100 + DIGIT_(a, 2) * 10 +
+           DIGIT_(a, 3);
+    f[1] = DIGIT_(a, 5) * 10 + DIGIT_(a, 6);
+    f[2] = DIGIT_(b, 0) * 10 + DIGIT_(b, 1);
+    f[3] = DIGIT_(b, 3) * 10 + DIGIT_(b, 4);
+    f[4] = DIGIT_(b, 6) * 10 + DIGIT_(b, 7);
+    f[5] = DIGIT_(c, 5) * 10 + DIGIT_(c, 6);
+#undef DIGIT_
+    return true;
+}
+#else
+static bool
+fixed_part(const char *s, int f[6])
+{
+    int hi = two_digits(s), lo = two_digits(s + 2);
+    if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+        s[16] != ':')
+        return false;
+    f[1] = two_digits(s + 5);
+    f[2] = two_digits(s + 8);
+    f[3] = two_digits(s + 11);
+    f[4] = two_digits(s + 14);
+    f[5] = two_digits(s + 17);
+    if ((hi | lo | f[1] | f[2] | f[3] | f[4] | f[5]) < 0)
+        return false;
+    f[0] = hi * 100 + lo;
+    return true;
+}
+#endif
+
 bool
 ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
 {
-    int hi, lo, year, month, day, hour, minute, second, offset = 0;
+    int f[6], year, month, day, offset = 0;
     int32_t nanos = 0;
     size_t i = 19;
     int64_t y, days, seconds;
 
-    if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
-        s[13] != ':' || s[16] != ':')
+    if (len < 20 || !fixed_part(s, f))
         return false;
-    hi = two_digits(s);
-    lo = two_digits(s + 2);
-    month = two_digits(s + 5);
-    day = two_digits(s + 8);
-    hour = two_digits(s + 11);
-    minute = two_digits(s + 14);
-    second = two_digits(s + 17);
-    if ((hi | lo | month | day | hour | minute | second) < 0)
-        return false;
-    year = hi * 100 + lo;
+    year = f[0];
+    month = f[1];
+    day = f[2];
     if (year < 1 || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month) || hour > 23 || minute > 59 ||
-        second > 59)
+        day > days_in_month(year, month) || f[3] > 23 || f[4] > 59 ||
+        f[5] > 59)
         return false;
 
     if (s[i] == '.') {
@@ -113,7 +163,7 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
     y = year - 1;
     days = y * 365 + y / 4 - y / 100 + y / 400 + days_before_month[month - 1] +
            (month > 2 && is_leap(year)) + day - 1 - EPOCH_DAYS;
-    seconds = days * 86400 + hour * 3600 + minute * 60 + second -
+    seconds = days * 86400 + f[3] * 3600 + f[4] * 60 + f[5] -
               (int64_t)offset * 60;
     if (seconds < IXJ_TIMESTAMP_MIN_SECONDS ||
         seconds > IXJ_TIMESTAMP_MAX_SECONDS)

@@ -245,8 +245,9 @@ range_detail(const char *s, size_t n, bool is_unsigned)
 }
 
 ixj_status
-ixj__integer_field(bool is_unsigned, bool strict, bool is_string,
-                   const char *text, size_t len, void *dst, uint8_t *detail)
+ixj__integer_field_slow(bool is_unsigned, bool strict, bool is_string,
+                        const char *text, size_t len, void *dst,
+                        uint8_t *detail)
 {
     uint64_t v;
     ixj_status st;

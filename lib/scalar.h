@@ -61,38 +61,39 @@ ixj__eight_digits(const char *s)
 
 /* The common case, inline: text is 0 or [1-9][0-9]{0,19} and fits in 64
  * bits (no sign, no leading zero). Returns false for anything else, which
- * the functions above then decide. */
+ * the functions above then decide. The digits before the last multiple
+ * of eight are read one at a time, the rest eight at a time. */
 static inline bool
 ixj__plain_digits(const char *text, size_t len, uint64_t *out)
 {
     uint64_t v = 0;
-    size_t i = 0;
-    if (len == 0 || len > 20 || (text[0] == '0' && len > 1))
-        return false;
-    if (len == 20) { /* the 20th digit may overflow: checked apart */
-        uint64_t head;
-        unsigned last = (unsigned)(text[19] - '0');
-        if (!ixj__plain_digits(text, 19, &head) || last > 9 ||
-            head > (UINT64_MAX - last) / 10)
-            return false;
-        *out = head * 10 + last;
-        return true;
-    }
-    for (; i + 8 <= len; i += 8) {
-        int64_t chunk = ixj__eight_digits(text + i);
-        if (chunk < 0)
-            return false;
-        v = v * 100000000u + (uint64_t)chunk;
-    }
-    for (; i < len; i++) {
+    size_t i = 0, head = len & 7;
+    if (len - 1 >= 20 || (text[0] == '0' && len > 1))
+        return false; /* empty, longer than UINT64_MAX's 20 digits, 0... */
+    for (; i < head; i++) {
         unsigned d = (unsigned)(text[i] - '0');
         if (d > 9)
             return false;
         v = v * 10 + d;
     }
+    for (; i < len; i += 8) {
+        int64_t chunk = ixj__eight_digits(text + i);
+        if (chunk < 0)
+            return false;
+        /* only 20 digits can overflow, at their last chunk */
+        if (len == 20 && i + 8 == len &&
+            v > (UINT64_MAX - (uint64_t)chunk) / 100000000u)
+            return false;
+        v = v * 100000000u + (uint64_t)chunk;
+    }
     *out = v;
     return true;
 }
+
+/* The slow half of ixj__integer_field (scalar.c). */
+ixj_status ixj__integer_field_slow(bool is_unsigned, bool strict,
+                                   bool is_string, const char *text, size_t len,
+                                   void *dst, uint8_t *detail);
 
 /*
  * The value of an integer field, by the rules of the decoding policy: in
@@ -103,11 +104,25 @@ ixj__plain_digits(const char *text, size_t len, uint64_t *out)
  * form (IXJ_ERR_NUMBER), then the range (IXJ_ERR_RANGE). is_string tells
  * which JSON type carried the text (the caller refuses the other types).
  * Stores the value in *(uint64_t *) or *(int64_t *)dst, or returns the
- * error with an ixj__detail id in *detail.
+ * error with an ixj__detail id in *detail. Plain digits in the documented
+ * JSON type, by far the common case, are decided inline.
  */
-ixj_status ixj__integer_field(bool is_unsigned, bool strict, bool is_string,
-                              const char *text, size_t len, void *dst,
-                              uint8_t *detail);
+static inline ixj_status
+ixj__integer_field(bool is_unsigned, bool strict, bool is_string,
+                   const char *text, size_t len, void *dst, uint8_t *detail)
+{
+    uint64_t v;
+    if (is_string == is_unsigned && ixj__plain_digits(text, len, &v) &&
+        (is_unsigned || v <= INT64_MAX)) {
+        if (is_unsigned)
+            *(uint64_t *)dst = v;
+        else
+            *(int64_t *)dst = (int64_t)v;
+        return IXJ_OK;
+    }
+    return ixj__integer_field_slow(is_unsigned, strict, is_string, text, len,
+                                   dst, detail);
+}
 
 /* True when text matches 0|[1-9][0-9]* (strict mode's uint64 strings). */
 bool ixj__is_canonical_unsigned(const char *text, size_t len);
