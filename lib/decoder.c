@@ -152,7 +152,7 @@ ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind, const ixj__token *tok)
         d->frames = frames;
         d->frame_cap = (uint32_t)cap;
     }
-    f = &d->frames[d->depth++];
+    f = d->top = &d->frames[d->depth++];
     memset(f, 0, sizeof *f);
     f->kind = (uint8_t)kind;
     f->keys_mark = d->keys_len;
@@ -162,7 +162,7 @@ ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind, const ixj__token *tok)
 static inline ixj__frame *
 top(ixj_decoder *d)
 {
-    return &d->frames[d->depth - 1];
+    return d->top;
 }
 
 /* Keeps a copy of a key that is in no table, for paths. */
@@ -211,6 +211,7 @@ resolve_root(ixj_decoder *d, ixj__frame *f, ixj_type type,
              const ixj__token *tok)
 {
     f->desc = ixj__root_object(type);
+    f->expect = ixj__field_after(f->desc, 0);
     d->resolved = type;
     d->result_bytes += f->desc->size;
     if (d->max_result != 0 && d->result_bytes > d->max_result) {
@@ -397,6 +398,7 @@ store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
         if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
             return 0;
         child->desc = fld->object;
+        child->expect = ixj__field_after(fld->object, 0);
         child->base = ixj__member(owner, fld);
         return 1;
     }
@@ -497,9 +499,9 @@ on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
     const char *text = NULL;
     size_t len = (size_t)boolean;
 
-    if (IXJ__UNLIKELY(d->depth == 0))
+    f = d->top;
+    if (IXJ__UNLIKELY(f == NULL))
         return other_value(d, jt, (size_t)boolean, tok);
-    f = top(d);
     if (IXJ__UNLIKELY(f->kind != IXJ__FR_OBJECT || f->field == NULL))
         return other_value(d, jt, (size_t)boolean, tok);
     if ((jt == J_STRING || jt == J_NUMBER) && !token_text(d, tok, &text, &len))
@@ -650,6 +652,7 @@ on_end(ixj_decoder *d)
         return 0;
     d->keys_len = f->keys_mark;
     d->depth--;
+    d->top = d->depth > 0 ? f - 1 : NULL;
     if (d->depth > 0) {
         ixj__frame *parent = top(d);
         parent->key_pending = false;

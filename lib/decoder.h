@@ -156,8 +156,10 @@ struct ixj_decoder {
     char *unescaped;
     size_t unescaped_cap;
 
-    /* Open containers. */
+    /* Open containers: frames[0 .. depth), the innermost at top (NULL
+     * when none is open). */
     ixj__frame *frames;
+    ixj__frame *top;
     uint32_t depth;
     uint32_t frame_cap;
 

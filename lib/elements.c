@@ -150,6 +150,7 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
     if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
         return 0;
     child->desc = obj;
+    child->expect = ixj__field_after(obj, 0);
     child->base = slot;
     return 1;
 }

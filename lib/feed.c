@@ -28,6 +28,7 @@ ixj__clear_document(ixj_decoder *d)
             ixj__arena_buffer_drop(d->arena, f->items);
     }
     d->depth = 0;
+    d->top = NULL;
     d->keys_len = 0;
     d->root = NULL;
     d->resolved = d->type;
