@@ -259,8 +259,8 @@ whole_sequence(ixj__guard *g, const uint8_t *p, const uint8_t *lim)
         return 6;
     } else {
         uint8_t left, lo, hi;
-        if (!ixj__utf8_lead(*p, &left, &lo, &hi) || room <= left ||
-            p[1] < lo || p[1] > hi)
+        if (!ixj__utf8_lead(*p, &left, &lo, &hi) || room <= left || p[1] < lo ||
+            p[1] > hi)
             return 0;
         for (uint8_t i = 2; i <= left; i++)
             if (p[i] < 0x80 || p[i] > 0xBF)

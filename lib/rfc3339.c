@@ -75,15 +75,15 @@ fixed_part(const char *s, int f[6])
     uint64_t a, b, c;
     memcpy(&a, s, 8);
     memcpy(&b, s + 8, 8);
-    memcpy(&c, s + 12, 8); /* "HH:MM:SS", bytes 12..19 (19 is not ours) */
+    memcpy(&c, s + 12, 8);    /* "HH:MM:SS", bytes 12..19 (19 is not ours) */
     a ^= 0x2D30302D30303030u; /* "0000-00-" */
     b ^= 0x30303A3030543030u; /* "00T00:00" */
     c ^= 0x0030303A30303A00u; /* "?:00:00?": bytes 0 and 7 are ignored */
     c &= 0x00FFFFFFFFFFFF00u;
     if ((a & 0xFF0000FF00000000u) != 0 || (b & 0x0000FF0000FF0000u) != 0 ||
         (c & 0x000000FF0000FF00u) != 0 ||
-        ((a | b | c) | ((a + ones * 0x76) | (b + ones * 0x76) |
-                        (c + ones * 0x76))) &
+        ((a | b | c) |
+         ((a + ones * 0x76) | (b + ones * 0x76) | (c + ones * 0x76))) &
             high)
         return false;
 #define DIGIT_(w, i) ((int)(((w) >> (8 * (i))) & 0xF))
@@ -131,8 +131,7 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
     month = f[1];
     day = f[2];
     if (year < 1 || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month) || f[3] > 23 || f[4] > 59 ||
-        f[5] > 59)
+        day > days_in_month(year, month) || f[3] > 23 || f[4] > 59 || f[5] > 59)
         return false;
 
     if (s[i] == '.') {
@@ -163,8 +162,8 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
     y = year - 1;
     days = y * 365 + y / 4 - y / 100 + y / 400 + days_before_month[month - 1] +
            (month > 2 && is_leap(year)) + day - 1 - EPOCH_DAYS;
-    seconds = days * 86400 + f[3] * 3600 + f[4] * 60 + f[5] -
-              (int64_t)offset * 60;
+    seconds =
+        days * 86400 + f[3] * 3600 + f[4] * 60 + f[5] - (int64_t)offset * 60;
     if (seconds < IXJ_TIMESTAMP_MIN_SECONDS ||
         seconds > IXJ_TIMESTAMP_MAX_SECONDS)
         return false;
