@@ -67,9 +67,12 @@ typedef struct scan {
     const uint8_t *input_end; /* end of the input */
     uint64_t base;            /* absolute offset of buf[0] */
     ixj__token *tp;           /* the next free slot of the table */
+    ixj__token *tp_end;       /* the end of the table */
     char *skel;               /* the next skeleton byte */
     ixj__gstate state;
     uint32_t depth;
+    bool in_array;       /* the innermost container is an array */
+    uint64_t max_string; /* the string limit */
     uint64_t line, line_start;
     /* The 64-byte window whose specials (classify.h) are known: the
      * string lexer asks it first. */
@@ -421,13 +424,13 @@ static IXJ__INLINE step
 after_value(scan *s)
 {
     if (IXJ__LIKELY(s->depth > 0)) {
-        bool in_array = s->g->is_array[s->depth - 1];
         if (s->p < s->end && *s->p == ',') {
             *s->skel++ = ',';
             s->p++;
-            s->state = in_array ? IXJ__GS_VALUE_ELEMENT : IXJ__GS_KEY;
+            s->state = s->in_array ? IXJ__GS_VALUE_ELEMENT : IXJ__GS_KEY;
         } else {
-            s->state = in_array ? IXJ__GS_AFTER_ELEMENT : IXJ__GS_AFTER_MEMBER;
+            s->state =
+                s->in_array ? IXJ__GS_AFTER_ELEMENT : IXJ__GS_AFTER_MEMBER;
         }
         return GO;
     }
@@ -503,7 +506,7 @@ lex_token(scan *s)
         return STOP_ERROR;
     /* Room was checked before the token began (a held token's batch is
      * empty). */
-    IXJ__ASSERT(s->tp < g->fifo + IXJ__FIFO_SIZE);
+    IXJ__ASSERT(s->tp < s->tp_end);
     len = (size_t)(pos(s, s->p) - g->tok_start);
     if ((first = token_bytes(s)) == NULL)
         return fail(s, IXJ_ERR_NOMEM, 0, s->p, state_ctx(g));
@@ -557,7 +560,7 @@ string_at(scan *s, bool is_key)
     const uint8_t *q = next_special(s, start);
     uint64_t n = (uint64_t)(q - start);
 
-    if (IXJ__LIKELY(q < s->end && *q == '"' && n <= g->max_string)) {
+    if (IXJ__LIKELY(q < s->end && *q == '"' && n <= s->max_string)) {
         push(s, start, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
         put_pair(s, '"', '"');
         s->p = q + 1;
@@ -648,6 +651,7 @@ open_container(scan *s, uint8_t c)
     push(s, s->p, 0, c == '[' ? IXJ__T_ARRAY : IXJ__T_OBJECT);
     *s->skel++ = (char)c;
     s->depth++;
+    s->in_array = c == '[';
     s->p++;
     s->state = c == '[' ? IXJ__GS_ARRAY_FIRST : IXJ__GS_OBJECT_FIRST;
     return GO;
@@ -657,11 +661,12 @@ open_container(scan *s, uint8_t c)
 static IXJ__INLINE step
 close_container(scan *s)
 {
-    if (s->tp == s->g->fifo + IXJ__FIFO_SIZE)
+    if (s->tp == s->tp_end)
         return STOP_FULL;
     push(s, s->p, 0, IXJ__T_CLOSE);
     *s->skel++ = (char)*s->p;
     s->depth--;
+    s->in_array = s->depth > 0 && s->g->is_array[s->depth - 1];
     s->p++;
     return after_value(s);
 }
@@ -715,7 +720,7 @@ at_value(scan *s, uint8_t c)
     }
     if (s->state == IXJ__GS_VALUE_TOP && (r = top_value(s, c)) != GO)
         return r;
-    if (IXJ__UNLIKELY(s->tp == g->fifo + IXJ__FIFO_SIZE))
+    if (IXJ__UNLIKELY(s->tp == s->tp_end))
         return STOP_FULL;
     if (s->state >= IXJ__GS_VALUE_ELEMENT &&
         ++g->count[s->depth - 1] > g->max_array)
@@ -738,9 +743,21 @@ static IXJ__INLINE step
 at_key(scan *s, uint8_t c)
 {
     if (IXJ__LIKELY(c == '"')) {
-        if (IXJ__UNLIKELY(s->tp == s->g->fifo + IXJ__FIFO_SIZE))
-            return STOP_FULL;
-        return string_at(s, true);
+        step r;
+        /* Members whose value is a string, one after another in compact
+         * text, are read here without going back to the scan loop: the
+         * key (and its colon), the value (and its comma), the next key. */
+        do {
+            if (IXJ__UNLIKELY(s->tp == s->tp_end))
+                return STOP_FULL;
+            if ((r = string_at(s, true)) != GO ||
+                s->state != IXJ__GS_VALUE_MEMBER || s->p == s->end ||
+                *s->p != '"' || s->tp == s->tp_end)
+                return r;
+            if ((r = string_at(s, false)) != GO)
+                return r;
+        } while (s->state == IXJ__GS_KEY && s->p < s->end && *s->p == '"');
+        return GO;
     }
     if (c == '}' && s->state == IXJ__GS_OBJECT_FIRST)
         return close_container(s);
@@ -873,9 +890,12 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
                                  : s.input_end;
     s.base = g->offset;
     s.tp = g->fifo;
+    s.tp_end = g->fifo + IXJ__FIFO_SIZE;
     s.skel = g->skeleton;
     s.state = g->state;
     s.depth = g->depth;
+    s.in_array = g->depth > 0 && g->is_array[g->depth - 1];
+    s.max_string = g->max_string;
     s.line = g->line;
     s.line_start = g->line_start;
     s.win = (uintptr_t)buf + len + 64; /* no window yet */
