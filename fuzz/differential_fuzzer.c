@@ -37,7 +37,8 @@
  * applies both (FZD_RULE_UNIDENTIFIED, FZD_RULE_STRICT_NULL); until the
  * library does, FZD_TOLERATE forgives exactly these differences: a
  * disagreement is accepted when the slow path without one or both of
- * those rules agrees. Set FZD_TOLERATE to 0 once the library has them.
+ * those rules agrees. Set FZD_TOLERATE to 0 once the library has them
+ * (main has them since 3e5b315: no corpus case needs the tolerance).
  *
  * What yajl_tree cannot judge, and what is done about it:
  *   - Text that yajl's parser rejects (comments are off for that check,
