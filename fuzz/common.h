@@ -8,7 +8,7 @@
  * Input layout (every target; fuzz/README.md has the table):
  *
  *   byte 0            type selector: fzm_types[byte % fzm_n_types], i.e.
- *                     AUTO, the rows of IXJ_TYPE_MAP in order, ANY
+ *                     AUTO, ANY, then the rows of IXJ_TYPE_MAP in order
  *   byte 1  bit  0    strict mode
  *           bits 1-2  limits profile (FZ_LIMITS_*)
  *           bit  3    validation only (IXJ_OPT_VALIDATE_ONLY)

@@ -109,8 +109,10 @@ const size_t fzm_n_objects = sizeof fzm_objects / sizeof fzm_objects[0];
 /* --------------------------------------------------------------- types */
 
 #define TYPE_ROW_(suffix, value, name, type, member) IXJ_TYPE_##suffix,
-const ixj_type fzm_types[] = {IXJ_TYPE_AUTO,
-                              IXJ_TYPE_MAP(TYPE_ROW_) IXJ_TYPE_ANY};
+/* AUTO and ANY first: a type added to IXJ_TYPE_MAP takes the next
+ * selector, and every existing selector keeps its type. */
+const ixj_type fzm_types[] = {IXJ_TYPE_AUTO, IXJ_TYPE_ANY,
+                              IXJ_TYPE_MAP(TYPE_ROW_)};
 #undef TYPE_ROW_
 const size_t fzm_n_types = sizeof fzm_types / sizeof fzm_types[0];
 

@@ -61,7 +61,8 @@ struct fzm_object {
 extern const fzm_object *const fzm_objects[];
 extern const size_t fzm_n_objects;
 
-/* Payload types: AUTO, every row of IXJ_TYPE_MAP in its order, then ANY.
+/* Payload types: AUTO, ANY, then every row of IXJ_TYPE_MAP in its order
+ * (so a new type takes the next index and no index changes meaning).
  * fzm_types[i] for i < fzm_n_types. */
 extern const ixj_type fzm_types[];
 extern const size_t fzm_n_types;

@@ -10,9 +10,9 @@ The old layout (until the header could grow):
     rest    the document; the mix was the hash of the whole input
 
 The new layout (fuzz/common.h, fuzz/README.md) has the type selector in
-byte 0, the mode bits in byte 1 and the feeding bits in byte 2. The old
-type values are the indices of the new selector (AUTO, IXJ_TYPE_MAP's six
-rows in order, ANY). Each converted input pins the old mix (byte 1 bit 7,
+byte 0, the mode bits in byte 1 and the feeding bits in byte 2. The
+selector lists AUTO, ANY, then IXJ_TYPE_MAP's rows in order, so the old
+type t becomes 0 for auto (0), 1 for any (7), t + 1 for the others. Each converted input pins the old mix (byte 1 bit 7,
 then 8 bytes), so that the split position, the derived limits, the
 element kind and every other hashed choice stay what they were: a
 converted input means what it meant. Gathering stays on and the result
@@ -42,7 +42,8 @@ def convert(old):
     limits = (b0 >> 4) & 3
     validate_only = (b0 >> 6) & 1
     elements = (b0 >> 7) & 1
-    new_b0 = b0 & 7
+    old_type = b0 & 7
+    new_b0 = {0: 0, 7: 1}.get(old_type, old_type + 1)
     new_b1 = strict | limits << 1 | validate_only << 3 | elements << 4 | 1 << 7
     return bytes([new_b0, new_b1, b1]) + struct.pack("<Q", fnv_mix(old)) + doc
 
