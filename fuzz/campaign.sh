@@ -142,9 +142,13 @@ if [ "${IXJOB_CAMPAIGN_COVERAGE:-1}" != 0 ]; then
         exit $((found > 0 ? 1 : 0))
     }
     rm -f "$cov_build"/*.profraw
-    LLVM_PROFILE_FILE="$cov_build/$target-%p.profraw" \
-        "$cov_build/fuzz/${target}_replay" "$repo/fuzz/corpus" \
-        "$repo/fuzz/regressions" "$campaign" >/dev/null 2>&1 || true
+    # An input that aborts loses its process's profile: the regressions,
+    # where a new finding sits, are replayed one process each.
+    export LLVM_PROFILE_FILE="$cov_build/$target-%p.profraw"
+    for input in "$repo/fuzz/corpus" "$campaign" "$repo"/fuzz/regressions/*; do
+        "$cov_build/fuzz/${target}_replay" "$input" >/dev/null 2>&1 || true
+    done
+    unset LLVM_PROFILE_FILE
     llvm-profdata-14 merge -sparse "$cov_build"/"$target"-*.profraw \
         -o "$cov_build/$target.profdata"
     echo "line coverage of lib/ (seeds, regressions, campaign corpus):"
