@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "model.h"
 
 #define MAX_RUNS 48
 
@@ -155,8 +156,8 @@ pipeline(counting *a, ixj_decoder **dp, ixj_encoder **ep, const fz_config *c,
     d = *dp;
     el.enc = plain_enc;
     el.log = events;
-    fz_register_elements(d, c->elements ? 0x1Eu : 0, &el);
-    fz_apply_options(d, c, c->validate_only);
+    fz_register_elements(d, c->elements ? fzm_element_mask : 0, &el);
+    fz_apply_options(d, c, c->validate_only, FZ_FEED_PIECES);
     if (stream)
         st = ixj_decoder_begin_stream(
             d, c->type,

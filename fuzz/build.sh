@@ -4,21 +4,25 @@
 # Builds the fuzz targets the OSS-Fuzz way: the project's own build system,
 # with the compiler and flags OSS-Fuzz gives ($CC, $CFLAGS, which already
 # hold the sanitizer and -fsanitize=fuzzer-no-link flags), linked with
-# $LIB_FUZZING_ENGINE, and leaves in $OUT, for each target: the binary,
-# <target>.options, the dictionary they name, and
-# <target>_seed_corpus.zip. autoreconf regenerates the build system in the
-# source tree (as autogen.sh does); the build itself happens out of tree,
-# in $WORK (or a temporary directory).
+# $LIB_FUZZING_ENGINE, and leaves in $OUT, for each target (every
+# fuzz/*_fuzzer.c): the binary, <target>.options, the dictionary they name,
+# and <target>_seed_corpus.zip (fuzz/corpus and fuzz/regressions, flat).
+# autoreconf regenerates the build system in the source tree (as
+# autogen.sh does); the build itself happens out of tree, in $WORK (or a
+# temporary directory). yajl comes from pkg-config.
 #
-# OSS-Fuzz: projects/ixjob/build.sh is `$SRC/ixjob/fuzz/build.sh`; the
-# Dockerfile installs autoconf automake autoconf-archive libtool
-# pkg-config libyajl-dev zip. The targets are C and linked by $CC, which
-# is enough for libFuzzer (-fsanitize=fuzzer); an engine given as an
-# archive (AFL++, honggfuzz) also needs its C++ runtime in
-# LIB_FUZZING_ENGINE (e.g. "$LIB_FUZZING_ENGINE -lc++"), or project.yaml
-# lists libfuzzer only.
+# This is the one description of how ixjob's fuzzers are built and
+# packed: fuzz/oss-fuzz/build.sh (OSS-Fuzz's build script) builds an
+# instrumented yajl and then runs this script, and
+# fuzz/oss-fuzz/local-build.sh replays both without docker.
 #
-# By hand (fuzz/README.md):
+# The targets are C and linked by $CC, which is enough for libFuzzer
+# (-fsanitize=fuzzer); an engine given as an archive (AFL++, honggfuzz)
+# also needs its C++ runtime in LIB_FUZZING_ENGINE (e.g.
+# "$LIB_FUZZING_ENGINE -lc++"), which is why project.yaml lists libfuzzer
+# only.
+#
+# By hand, against the system's yajl (fuzz/README.md):
 #   CC=clang CFLAGS='-g -O1 -fsanitize=address,undefined,fuzzer-no-link' \
 #   LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=/tmp/ixjob-out fuzz/build.sh
 
@@ -28,14 +32,16 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 : "${CC:=clang}"
 : "${CFLAGS:=-g -O1 -fsanitize=address,undefined,fuzzer-no-link}"
 work=${WORK:-$(mktemp -d)}/ixjob-build
-targets="decode roundtrip stream alloc"
+targets=$(cd "$src/fuzz" && ls ./*_fuzzer.c | sed 's|^\./||; s|_fuzzer\.c$||')
 
 mkdir -p "$OUT" "$work"
 (cd "$src" && autoreconf -fi)
 cd "$work"
 "$src/configure" --enable-ossfuzzers --disable-shared \
     CC="$CC" CFLAGS="$CFLAGS" LIB_FUZZING_ENGINE="$LIB_FUZZING_ENGINE"
-make -j"$(nproc)" $(for t in $targets; do printf 'fuzz/%s_fuzzer ' "$t"; done)
+# shellcheck disable=SC2046 # one word per target
+make -j"${IXJOB_JOBS:-$(nproc)}" \
+    $(for t in $targets; do printf 'fuzz/%s_fuzzer ' "$t"; done)
 
 cp "$src/fuzz/ixjob.dict" "$OUT/"
 for t in $targets; do
@@ -46,3 +52,4 @@ for t in $targets; do
     (cd "$src/fuzz" && find corpus $([ -d regressions ] && echo regressions) \
         -type f | sort | zip -q -j -X -@ "$OUT/${t}_fuzzer_seed_corpus.zip")
 done
+echo "built in $OUT: $(echo $targets)"

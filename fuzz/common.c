@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "model.h"
 
 void
 fz_fail(const char *what, const char *file, int line)
@@ -26,11 +27,22 @@ static const uint32_t chunk_sizes[64] = {
     40,  47,   63,   64,   100,  127,  128,  255,  256,  257,  500,  511,  512,
     513, 1000, 1023, 1024, 2047, 2048, 4095, 4096, 4097, 8192, 8193, 65536};
 
+/* A small result limit, log-uniform in 1 .. 65535: some results fit,
+ * some fail at their first struct, most somewhere in between. */
+static uint64_t
+small_result_limit(uint64_t m)
+{
+    unsigned shift = (unsigned)((m >> 58) % 16);
+    return (UINT64_C(1) << shift) + ((m >> 12) & ((UINT64_C(1) << shift) - 1));
+}
+
 void
 fz_config_parse(fz_config *c, const uint8_t *data, size_t size)
 {
     uint8_t b0 = size > 0 ? data[0] : 0;
     uint8_t b1 = size > 1 ? data[1] : 0;
+    uint8_t b2 = size > 2 ? data[2] : 0;
+    size_t head = FZ_HEADER_SIZE;
     uint64_t h = UINT64_C(0xcbf29ce484222325);
 
     for (size_t i = 0; i < size; i++) {
@@ -38,17 +50,29 @@ fz_config_parse(fz_config *c, const uint8_t *data, size_t size)
         h *= UINT64_C(0x100000001b3);
     }
     memset(c, 0, sizeof *c);
-    c->type = (ixj_type)(b0 & 7);
-    c->strict = (b0 >> 3) & 1;
-    c->limits = (b0 >> 4) & 3u;
-    c->validate_only = (b0 >> 6) & 1;
-    c->elements = (b0 >> 7) & 1;
-    c->chunk = chunk_sizes[b1 & 63];
-    c->concatenated = (b1 >> 6) & 1;
-    c->stop = (b1 >> 7) & 1;
+    c->type = fzm_types[b0 % fzm_n_types];
+    c->strict = b1 & 1;
+    c->limits = (b1 >> 1) & 3u;
+    c->validate_only = (b1 >> 3) & 1;
+    c->elements = (b1 >> 4) & 1;
+    c->small_result = (b1 >> 5) & 1;
+    c->no_gather = (b1 >> 6) & 1;
+    c->chunk = chunk_sizes[b2 & 63];
+    c->concatenated = (b2 >> 6) & 1;
+    c->stop = (b2 >> 7) & 1;
     c->mix = h ^ (h >> 29);
-    c->doc = size > 2 ? data + 2 : (const uint8_t *)"";
-    c->len = size > 2 ? size - 2 : 0;
+    if ((b1 >> 7) & 1) {
+        /* pinned: the next 8 bytes (missing ones count as zero) */
+        c->mix = 0;
+        for (size_t i = 0; i < 8; i++)
+            if (head + i < size)
+                c->mix |= (uint64_t)data[head + i] << (8 * i);
+        head += 8;
+    }
+    c->result_limit = c->small_result ? small_result_limit(c->mix)
+                                      : IXJ_DEFAULT_MAX_RESULT_BYTES;
+    c->doc = size > head ? data + head : (const uint8_t *)"";
+    c->len = size > head ? size - head : 0;
 }
 
 static void
@@ -59,7 +83,8 @@ set_option(ixj_decoder *d, ixj_option option, uint64_t value)
 }
 
 void
-fz_apply_options(ixj_decoder *d, const fz_config *c, int validate_only)
+fz_apply_options(ixj_decoder *d, const fz_config *c, int validate_only,
+                 int feed)
 {
     uint64_t depth = IXJ_DEFAULT_MAX_DEPTH;
     uint64_t string = IXJ_DEFAULT_MAX_STRING_BYTES;
@@ -94,6 +119,9 @@ fz_apply_options(ixj_decoder *d, const fz_config *c, int validate_only)
     set_option(d, IXJ_OPT_MAX_ARRAY_ELEMENTS, array);
     set_option(d, IXJ_OPT_MAX_DOCUMENT_BYTES, document);
     set_option(d, IXJ_OPT_VALIDATE_ONLY, (uint64_t)validate_only);
+    set_option(d, IXJ_OPT_MAX_RESULT_BYTES, c->result_limit);
+    set_option(d, IXJ_OPT_GATHER,
+               feed == FZ_FEED_PIECES && c->no_gather ? 0 : 1);
 }
 
 ixj_status
@@ -316,8 +344,7 @@ fz_check_resolved(ixj_type resolved, ixj_type begun)
     if (begun != IXJ_TYPE_AUTO)
         FZ_CHECK(resolved == begun);
     else
-        FZ_CHECK(resolved >= IXJ_TYPE_AUTO &&
-                 resolved <= IXJ_TYPE_CREATE_REQUEST);
+        FZ_CHECK(resolved == IXJ_TYPE_AUTO || fzm_root(resolved) != NULL);
 }
 
 void
@@ -420,36 +447,53 @@ fz_encode_result(ixj_encoder *e, const ixj_result *r, unsigned flags,
     return fz_encode(e, r->type, r->as.value, flags, out, bytes);
 }
 
+/* Each element type of IXJ_ELEMENT_MAP in the smallest payload that holds
+ * it: a job in an envelope, a data-source job in a data-source list, a
+ * string in a create request. An element type without its function here
+ * does not build. */
+static ixj_status
+encode_in_job(ixj_encoder *e, const void *value, fz_buf *out)
+{
+    ixj_job_envelope env;
+    memset(&env, 0, sizeof env);
+    env.present = UINT64_C(1) << IXJ_JOB_ENVELOPE_JOB;
+    env.job = *(const ixj_job *)value;
+    return fz_encode(e, IXJ_TYPE_JOB, &env, 0, out, NULL);
+}
+
+static ixj_status
+encode_in_data_source_job(ixj_encoder *e, const void *value, fz_buf *out)
+{
+    ixj_data_source_list list;
+    memset(&list, 0, sizeof list);
+    list.present = UINT64_C(1) << IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES;
+    list.indexed_data_sources = value;
+    list.n_indexed_data_sources = 1;
+    return fz_encode(e, IXJ_TYPE_DATA_SOURCES, &list, 0, out, NULL);
+}
+
+static ixj_status
+encode_in_string(ixj_encoder *e, const void *value, fz_buf *out)
+{
+    ixj_create_request req;
+    memset(&req, 0, sizeof req);
+    req.present = UINT64_C(1) << IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS;
+    req.data_source_uuids = value;
+    req.n_data_source_uuids = 1;
+    return fz_encode(e, IXJ_TYPE_CREATE_REQUEST, &req, 0, out, NULL);
+}
+
 ixj_status
 fz_encode_element(ixj_encoder *e, ixj_element kind, const void *value,
                   fz_buf *out)
 {
+#define ENCODE_CASE_(suffix, v, type) \
+    case IXJ_ELEMENT_##suffix:        \
+        return encode_in_##type(e, value, out);
     switch (kind) {
-    case IXJ_ELEMENT_JOBS: {
-        ixj_job_envelope env;
-        memset(&env, 0, sizeof env);
-        env.present = UINT64_C(1) << IXJ_JOB_ENVELOPE_JOB;
-        env.job = *(const ixj_job *)value;
-        return fz_encode(e, IXJ_TYPE_JOB, &env, 0, out, NULL);
+        IXJ_ELEMENT_MAP(ENCODE_CASE_)
     }
-    case IXJ_ELEMENT_DATA_SOURCE_JOBS:
-    case IXJ_ELEMENT_INDEXED_DATA_SOURCES: {
-        ixj_data_source_list list;
-        memset(&list, 0, sizeof list);
-        list.present = UINT64_C(1) << IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES;
-        list.indexed_data_sources = value;
-        list.n_indexed_data_sources = 1;
-        return fz_encode(e, IXJ_TYPE_DATA_SOURCES, &list, 0, out, NULL);
-    }
-    case IXJ_ELEMENT_DATA_SOURCE_UUIDS: {
-        ixj_create_request req;
-        memset(&req, 0, sizeof req);
-        req.present = UINT64_C(1) << IXJ_CREATE_REQUEST_DATA_SOURCE_UUIDS;
-        req.data_source_uuids = value;
-        req.n_data_source_uuids = 1;
-        return fz_encode(e, IXJ_TYPE_CREATE_REQUEST, &req, 0, out, NULL);
-    }
-    }
+#undef ENCODE_CASE_
     fz_fail("element kind", __FILE__, __LINE__);
 }
 
@@ -462,19 +506,41 @@ put_element(fz_buf *b, ixj_encoder *e, ixj_element kind, uint64_t index,
     fz_encode_element(e, kind, value, b);
 }
 
+/* The elements of one kind in an object, in the order a callback gets
+ * them: an element's own elements before it. */
 static void
-put_job_elements(fz_buf *b, ixj_encoder *e, const ixj_job *job,
-                 ixj_element kind)
+put_elements_in(fz_buf *b, ixj_encoder *e, const fzm_object *o,
+                const void *base, ixj_element kind)
 {
-    if (kind == IXJ_ELEMENT_DATA_SOURCE_JOBS) {
-        FZ_CHECK(job->n_data_source_jobs == 0 || job->data_source_jobs != NULL);
-        for (size_t i = 0; i < job->n_data_source_jobs; i++)
-            put_element(b, e, kind, i, &job->data_source_jobs[i]);
-    } else if (kind == IXJ_ELEMENT_DATA_SOURCE_UUIDS) {
-        FZ_CHECK(job->n_data_source_uuids == 0 ||
-                 job->data_source_uuids != NULL);
-        for (size_t i = 0; i < job->n_data_source_uuids; i++)
-            put_element(b, e, kind, i, &job->data_source_uuids[i]);
+    uint64_t present = fzm_present(base);
+
+    for (size_t i = 0; i < o->n_fields; i++) {
+        const fzm_field *f = &o->fields[i];
+        const char *items;
+        size_t n;
+
+        if (!((present >> f->bit) & 1))
+            continue;
+        if (f->kind == FZM_OBJECT) {
+            put_elements_in(b, e, f->object, fzm_member(base, f), kind);
+            continue;
+        }
+        if (f->kind != FZM_OBJECT_ARRAY && f->kind != FZM_STRING_ARRAY)
+            continue;
+        items = *(const char *const *)fzm_member(base, f);
+        n = *(const size_t *)fzm_aux(base, f);
+        FZ_CHECK(n == 0 || items != NULL);
+        for (size_t k = 0; k < n; k++) {
+            const void *item;
+            if (f->kind == FZM_OBJECT_ARRAY) {
+                item = items + k * f->object->size;
+                put_elements_in(b, e, f->object, item, kind);
+            } else {
+                item = items + k * sizeof(ixj_string);
+            }
+            if (f->element == (unsigned)kind)
+                put_element(b, e, kind, k, item);
+        }
     }
 }
 
@@ -482,57 +548,38 @@ void
 fz_put_batch_elements(fz_buf *b, ixj_encoder *e, const ixj_result *r,
                       ixj_element kind)
 {
-    switch (r->type) {
-    case IXJ_TYPE_JOB:
-        put_job_elements(b, e, &r->as.job->job, kind);
-        break;
-    case IXJ_TYPE_LIST: {
-        const ixj_job_list *list = r->as.list;
-        FZ_CHECK(list->n_jobs == 0 || list->jobs != NULL);
-        for (size_t i = 0; i < list->n_jobs; i++) {
-            if (kind == IXJ_ELEMENT_JOBS)
-                put_element(b, e, kind, i, &list->jobs[i]);
-            else
-                put_job_elements(b, e, &list->jobs[i], kind);
-        }
-        break;
-    }
-    case IXJ_TYPE_DATA_SOURCES: {
-        const ixj_data_source_list *list = r->as.data_sources;
-        if (kind != IXJ_ELEMENT_INDEXED_DATA_SOURCES)
-            break;
-        FZ_CHECK(list->n_indexed_data_sources == 0 ||
-                 list->indexed_data_sources != NULL);
-        for (size_t i = 0; i < list->n_indexed_data_sources; i++)
-            put_element(b, e, kind, i, &list->indexed_data_sources[i]);
-        break;
-    }
-    case IXJ_TYPE_CREATE_REQUEST: {
-        const ixj_create_request *req = r->as.create_request;
-        if (kind != IXJ_ELEMENT_DATA_SOURCE_UUIDS)
-            break;
-        FZ_CHECK(req->n_data_source_uuids == 0 ||
-                 req->data_source_uuids != NULL);
-        for (size_t i = 0; i < req->n_data_source_uuids; i++)
-            put_element(b, e, kind, i, &req->data_source_uuids[i]);
-        break;
-    }
-    default:
-        break;
-    }
+    const fzm_object *root = fzm_root(r->type);
+    if (root != NULL && r->as.value != NULL)
+        put_elements_in(b, e, root, r->as.value, kind);
 }
 
 /* ------------------------------------------------------------------ */
 /* Element callbacks                                                    */
 /* ------------------------------------------------------------------ */
 
-/* The key of each kind's array, as written or as its alias. */
-static const char *const element_keys[5][2] = {
-    {NULL, NULL},
-    {".jobs", ".jobs"},
-    {".data_source_jobs", ".dataSourceJobs"},
-    {".indexed_data_sources", ".indexedDataSources"},
-    {".data_source_uuids", ".dataSourceUuids"}};
+/* Whether the path, without its last `[index]` segment (n bytes), ends
+ * with `.key` of an array field that delivers this kind (by its name or
+ * its alias). */
+static int
+ends_with_array_key(const char *path, size_t n, unsigned kind)
+{
+    for (size_t i = 0; i < fzm_n_objects; i++) {
+        const fzm_object *o = fzm_objects[i];
+        for (size_t j = 0; j < o->n_fields; j++) {
+            const fzm_field *f = &o->fields[j];
+            const char *keys[2] = {f->name, f->alias};
+            if (f->element != kind)
+                continue;
+            for (int k = 0; k < 2; k++) {
+                size_t len = strlen(keys[k]);
+                if (n >= len + 1 && path[n - len - 1] == '.' &&
+                    memcmp(path + n - len, keys[k], len) == 0)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
 
 /* Checks that an element's path is the path of its array, then
  * [index]. */
@@ -548,13 +595,7 @@ check_element_path(const ixj_element_info *info)
     FZ_CHECK(fits > 0 && (size_t)fits < sizeof tail);
     n = (size_t)fits;
     FZ_CHECK(len > n && memcmp(info->path + len - n, tail, n) == 0);
-    for (int i = 0; i < 2; i++) {
-        const char *key = element_keys[info->element][i];
-        size_t k = strlen(key);
-        if (len - n >= k && memcmp(info->path + len - n - k, key, k) == 0)
-            return;
-    }
-    fz_fail("element path names its array", __FILE__, __LINE__);
+    FZ_CHECK(ends_with_array_key(info->path, len - n, (unsigned)info->element));
 }
 
 int
@@ -564,8 +605,7 @@ fz_on_element(void *ctx, const ixj_element_info *info)
     fz_buf rendering = {0};
 
     FZ_CHECK(info != NULL && info->value != NULL && info->path != NULL);
-    FZ_CHECK(info->element >= IXJ_ELEMENT_JOBS &&
-             info->element <= IXJ_ELEMENT_DATA_SOURCE_UUIDS);
+    FZ_CHECK(fzm_is_element((unsigned)info->element));
     check_element_path(info);
     el->count++;
     fz_encode_element(el->enc, info->element, info->value, &rendering);
@@ -600,11 +640,10 @@ fz_on_element(void *ctx, const ixj_element_info *info)
 void
 fz_register_elements(ixj_decoder *d, unsigned mask, fz_elements *el)
 {
-    for (unsigned k = IXJ_ELEMENT_JOBS; k <= IXJ_ELEMENT_DATA_SOURCE_UUIDS;
-         k++) {
+    for (size_t i = 0; i < fzm_n_elements; i++) {
+        ixj_element k = fzm_elements[i];
         int on = (mask >> k) & 1u;
-        FZ_CHECK(ixj_decoder_on_element(d, (ixj_element)k,
-                                        on ? fz_on_element : NULL,
+        FZ_CHECK(ixj_decoder_on_element(d, k, on ? fz_on_element : NULL,
                                         on ? el : NULL) == IXJ_OK);
     }
 }

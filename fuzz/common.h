@@ -1,26 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the fuzz targets share: the two-byte input header, the option
- * profiles, transcripts (byte logs of everything a run observed, compared
- * between runs), the oracles on errors and paths, and canonical encodings
- * of results and elements.
+ * What the fuzz targets share: the input header, the option profiles,
+ * transcripts (byte logs of everything a run observed, compared between
+ * runs), the oracles on errors and paths, and canonical encodings of
+ * results and elements.
  *
- * Input layout (every target):
+ * Input layout (every target; fuzz/README.md has the table):
  *
- *   byte 0  bits 0-2  type (IXJ_TYPE_AUTO .. IXJ_TYPE_ANY)
- *           bit  3    strict mode
- *           bits 4-5  limits profile (FZ_LIMITS_*)
- *           bit  6    validation only (IXJ_OPT_VALIDATE_ONLY)
- *           bit  7    element callbacks
- *   byte 1  bits 0-5  chunk size, an index into a table of sizes
+ *   byte 0            type selector: fzm_types[byte % fzm_n_types], i.e.
+ *                     AUTO, ANY, then the rows of IXJ_TYPE_MAP in order
+ *   byte 1  bit  0    strict mode
+ *           bits 1-2  limits profile (FZ_LIMITS_*)
+ *           bit  3    validation only (IXJ_OPT_VALIDATE_ONLY)
+ *           bit  4    element callbacks
+ *           bit  5    a small IXJ_OPT_MAX_RESULT_BYTES (from the mix)
+ *           bit  6    IXJ_OPT_GATHER off for every chunked or split feed
+ *           bit  7    pinned mix: the 8 bytes after the header are the
+ *                     mix (little-endian) instead of the input's hash
+ *   byte 2  bits 0-5  chunk size, an index into a table of sizes
  *           bit  6    concatenated stream (else NDJSON)
  *           bit  7    stop early (a callback asks to stop) / fail every
  *                     allocation after the first failed one
  *   rest    the document(s)
  *
  * Missing header bytes count as zero. Everything else a run needs (the
- * split position, which element, where to stop, derived limits) comes from
- * a hash of the whole input, so a run depends on its input only.
+ * split position, which element, where to stop, derived limits) comes
+ * from the mix: a hash of the whole input, or the pinned value, so a run
+ * depends on its input only. Inputs of the two-byte layout that came
+ * before are converted by fuzz/upgrade-header.py, which pins their old
+ * hash so that they still mean what they meant.
  */
 #ifndef IXJOB_FUZZ_COMMON_H
 #define IXJOB_FUZZ_COMMON_H
@@ -55,24 +63,38 @@ enum {
     FZ_LIMITS_DOCUMENT = 3 /* a document-size limit inside the input */
 };
 
+/* Bytes of the header before the document (or the pinned mix). */
+#define FZ_HEADER_SIZE 3
+
 typedef struct fz_config {
     ixj_type type;
     int strict;
     unsigned limits; /* FZ_LIMITS_* */
     int validate_only;
     int elements;
+    int small_result; /* byte 1, bit 5 */
+    int no_gather;    /* byte 1, bit 6: for chunked and split feeds */
     int concatenated;
-    int stop; /* byte 1, bit 7 */
+    int stop; /* byte 2, bit 7 */
     size_t chunk;
-    uint64_t mix;       /* hash of the whole input */
-    const uint8_t *doc; /* the bytes after the header; never NULL */
+    uint64_t mix;          /* hash of the whole input, or pinned */
+    uint64_t result_limit; /* IXJ_OPT_MAX_RESULT_BYTES to use */
+    const uint8_t *doc;    /* the bytes after the header; never NULL */
     size_t len;
 } fz_config;
 
 void fz_config_parse(fz_config *c, const uint8_t *data, size_t size);
 
-/* Sets every option of d for a document of c (validate_only as given). */
-void fz_apply_options(ixj_decoder *d, const fz_config *c, int validate_only);
+/* How a run feeds its document, for fz_apply_options. */
+enum {
+    FZ_FEED_WHOLE = 0,  /* one feed: gathering at its default */
+    FZ_FEED_PIECES = 1, /* chunked or split: gathering as the header says */
+};
+
+/* Sets every option of d for a document of c (validate_only as given;
+ * feed FZ_FEED_*). */
+void fz_apply_options(ixj_decoder *d, const fz_config *c, int validate_only,
+                      int feed);
 
 /* Feeds c's document to a decoder already begun: whole (chunk 0) or in
  * chunk-byte pieces, or in two pieces split at `split` when split <=

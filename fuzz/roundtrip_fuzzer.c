@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "model.h"
 
 /* Decodes text as a document of the given type, with default limits;
  * requires success and returns its encoding in out. */
@@ -40,7 +41,7 @@ redecode(ixj_decoder *d, ixj_encoder *enc, ixj_type type, int strict,
     c.strict = strict;
     c.doc = text->data;
     c.len = text->len;
-    fz_apply_options(d, &c, 0);
+    fz_apply_options(d, &c, 0, FZ_FEED_WHOLE);
     st = ixj_decode(d, type, text->data, text->len, &r);
     fz_put_outcome(&outcome, d, &c, st, &r);
     FZ_CHECK(st == IXJ_OK);
@@ -78,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d = ixj_decoder_new(NULL);
     enc = ixj_encoder_new(NULL);
     FZ_CHECK(d != NULL && enc != NULL);
-    fz_apply_options(d, &c, 0);
+    fz_apply_options(d, &c, 0, FZ_FEED_PIECES);
     FZ_CHECK(ixj_decoder_begin(d, c.type) == IXJ_OK);
     st = fz_feed_all(d, &c, c.chunk, SIZE_MAX, &r);
     fz_put_outcome(&outcome, d, &c, st, &r);

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "model.h"
 
 /* Document differentials on failed concatenated documents decode the
  * rest of the input: at most this many per input, to stay linear. */
@@ -88,7 +89,7 @@ same_alone(stream *s, const ixj_document_info *doc, size_t end,
 
     el.enc = s->enc;
     fz_register_elements(s->solo, s->mask, &el);
-    fz_apply_options(s->solo, c, c->validate_only);
+    fz_apply_options(s->solo, c, c->validate_only, FZ_FEED_WHOLE);
     st = ixj_decode(s->solo, c->type, c->doc + start, end - start, &r);
     /* the same resolved type, then the same outcome */
     same = ixj_decoder_type(s->solo) == doc->type;
@@ -213,7 +214,8 @@ check_type_end(const fz_config *c, size_t start)
     any.type = IXJ_TYPE_ANY;
     any.doc = c->doc + start;
     any.len = c->len - start;
-    fz_apply_options(d, c, 0); /* c's limits: some derive from c->len */
+    /* c's limits: some derive from c->len */
+    fz_apply_options(d, c, 0, FZ_FEED_WHOLE);
     FZ_CHECK(ixj_decoder_begin_stream(d, IXJ_TYPE_ANY, IXJ_STREAM_CONCATENATED,
                                       first_value, &first) == IXJ_OK);
     (void)fz_feed_all(d, &any, 0, SIZE_MAX, &r);
@@ -281,9 +283,9 @@ run_stream(ixj_decoder *d, ixj_encoder *enc, const fz_config *c, size_t chunk,
     uint64_t element_stop = 0, doc_stop = 0;
 
     if (c->elements) {
-        mask = (unsigned)(c->mix >> 36) & 0x1Eu;
+        mask = (unsigned)(c->mix >> 36) & fzm_element_mask;
         if (mask == 0)
-            mask = 0x1Eu;
+            mask = fzm_element_mask;
     }
     if (c->stop) {
         if (c->elements && ((c->mix >> 47) & 1))
@@ -307,7 +309,9 @@ run_stream(ixj_decoder *d, ixj_encoder *enc, const fz_config *c, size_t chunk,
         FZ_CHECK(s.solo != NULL);
     }
     fz_register_elements(d, mask, &el);
-    fz_apply_options(d, c, c->validate_only);
+    fz_apply_options(d, c, c->validate_only,
+                     chunk == 0 && split == SIZE_MAX ? FZ_FEED_WHOLE
+                                                     : FZ_FEED_PIECES);
     FZ_CHECK(ixj_decoder_begin_stream(d, c->type,
                                       c->concatenated ? IXJ_STREAM_CONCATENATED
                                                       : IXJ_STREAM_NDJSON,
