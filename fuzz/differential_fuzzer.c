@@ -30,15 +30,12 @@
  * order), or both invalid with the same code and path. Positions are not
  * compared: the DOM has none.
  *
- * Pending rules (FZD_RULES below): the library is about to make a
- * top-level object under IXJ_TYPE_AUTO in which no key identifies a type
- * fail with IXJ_ERR_UNIDENTIFIED at `$` (at the closing brace), and, in
- * strict mode, null as a field value an IXJ_ERR_TYPE. The slow path
- * applies both (FZD_RULE_UNIDENTIFIED, FZD_RULE_STRICT_NULL); until the
- * library does, FZD_TOLERATE forgives exactly these differences: a
- * disagreement is accepted when the slow path without one or both of
- * those rules agrees. Set FZD_TOLERATE to 0 once the library has them
- * (main has them since 3e5b315: no corpus case needs the tolerance).
+ * Rules added after 0.1.0 (FZD_RULES below): a top-level object under
+ * IXJ_TYPE_AUTO in which no key identifies a type fails with
+ * IXJ_ERR_UNIDENTIFIED at `$` (at the closing brace), and, in strict mode,
+ * null as a field value is IXJ_ERR_TYPE. The slow path applies both
+ * (FZD_RULE_UNIDENTIFIED, FZD_RULE_STRICT_NULL). FZD_TOLERATE could
+ * forgive a library that lacks them; it is 0: the library has both.
  *
  * What yajl_tree cannot judge, and what is done about it:
  *   - Text that yajl's parser rejects (comments are off for that check,
@@ -90,9 +87,8 @@
 
 /* The rules the slow path applies. */
 #define FZD_RULES (FZD_RULE_UNIDENTIFIED | FZD_RULE_STRICT_NULL)
-/* The rules whose absence from the library is forgiven, until the lead
- * says the library has them: then 0. */
-#define FZD_TOLERATE (FZD_RULE_UNIDENTIFIED | FZD_RULE_STRICT_NULL)
+/* The rules whose absence from the library is forgiven: none. */
+#define FZD_TOLERATE 0u
 
 const unsigned fzd_rules = FZD_RULES, fzd_tolerate = FZD_TOLERATE;
 

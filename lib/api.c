@@ -17,16 +17,14 @@
  * offsets computed from them never overflow. */
 #define MAX_LIMIT ((uint64_t)1 << 62)
 
-/* The size under which a feed takes the inline path: the gathering
- * threshold for one document; 0 in a stream (a newline must be scanned at
- * once, so that each record is delivered by the feed that ends it) and
- * inside a callback (the feed must be refused). */
-static size_t
-fast_threshold(const ixj_decoder *d)
+void
+ixj__refresh_fast_room(ixj_decoder *d)
 {
-    if (d->in_callback || d->stream != 0)
-        return 0;
-    return d->stage_below;
+    /* Streams scan a newline at once, so that each record is delivered
+     * by the feed that ends it: they never take the inline path. */
+    bool inline_path = d->phase == IXJ__ACTIVE && !d->in_callback &&
+                       d->stream == 0 && d->stage_below != 0;
+    d->fast_room = inline_path ? IXJ__STAGE_SIZE - d->stage_len : 0;
 }
 
 ixj_decoder *
@@ -66,6 +64,7 @@ discard_document(ixj_decoder *d)
     d->stage_len = 0;
     d->skip_line = false;
     d->phase = IXJ__IDLE;
+    d->fast_room = 0;
 }
 
 void
@@ -225,8 +224,8 @@ begin(ixj_decoder *d, ixj_type type, ixj_stream_format format)
     ixj__guard_rewind_position(g);
     ixj__guard_begin(g);
     d->doc_count = format == IXJ_STREAM_NDJSON ? g->line : 0;
-    d->fast_below = fast_threshold(d);
     d->phase = IXJ__ACTIVE;
+    ixj__refresh_fast_room(d);
     return IXJ_OK;
 }
 
@@ -271,8 +270,21 @@ feed_stage(ixj_decoder *d)
     return n > 0 ? scan_bytes(d, d->stage, n) : IXJ_OK;
 }
 
+static ixj_status gather_or_scan(ixj_decoder *d, const uint8_t *bytes,
+                                 size_t len);
+
+/* Every feed the inline path does not take: checks, then gathers or
+ * scans; the inline path's room follows. */
 static IXJ__NOINLINE ixj_status
 feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
+{
+    ixj_status st = gather_or_scan(d, bytes, len);
+    ixj__refresh_fast_room(d);
+    return st;
+}
+
+static ixj_status
+gather_or_scan(ixj_decoder *d, const uint8_t *bytes, size_t len)
 {
     ixj_status st;
 
@@ -304,17 +316,22 @@ feed_slow(ixj_decoder *d, const uint8_t *bytes, size_t len)
 static IXJ__INLINE void
 copy_small(uint8_t *to, const uint8_t *from, size_t n)
 {
-    if (n >= 8) {
-        size_t i;
-        for (i = 0; i + 8 < n; i += 8)
-            memcpy(to + i, from + i, 8);
-        memcpy(to + n - 8, from + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(to, from, 4);
-        memcpy(to + n - 4, from + n - 4, 4);
+    if (n == 1) { /* byte-by-byte feeding */
+        *to = *from;
+    } else if (n <= 16) {
+        if (n >= 8) { /* 8 to 16: the first and the last eight */
+            memcpy(to, from, 8);
+            memcpy(to + n - 8, from + n - 8, 8);
+        } else if (n >= 4) {
+            memcpy(to, from, 4);
+            memcpy(to + n - 4, from + n - 4, 4);
+        } else { /* 2 or 3 */
+            to[0] = from[0];
+            to[1] = from[1];
+            to[n - 1] = from[n - 1];
+        }
     } else {
-        for (size_t i = 0; i < n; i++)
-            to[i] = from[i];
+        memcpy(to, from, n);
     }
 }
 
@@ -323,14 +340,15 @@ ixj_decoder_feed(ixj_decoder *d, const void *data, size_t len)
 {
     const uint8_t *bytes = data;
 
-    /* A small chunk with room in the stage: the path of byte-by-byte
-     * feeding, kept to a few instructions. (fast_below is 0 inside a
-     * callback and in streams: the slow path decides those.) */
-    if (IXJ__LIKELY(len < d->fast_below &&
-                    d->stage_len + len <= IXJ__STAGE_SIZE && bytes != NULL &&
-                    d->phase == IXJ__ACTIVE)) {
-        copy_small(d->stage + d->stage_len, bytes, len);
+    /* A small chunk (1 to 511 bytes) with room in the stage: the path of
+     * byte-by-byte feeding, kept to a few instructions. fast_room is 0
+     * whenever the slow path must decide (see ixj__refresh_fast_room). */
+    if (IXJ__LIKELY(len - 1 < d->fast_room && len < IXJ__STAGE_BELOW &&
+                    bytes != NULL)) {
+        uint8_t *to = d->stage + d->stage_len;
         d->stage_len += len;
+        d->fast_room -= len;
+        copy_small(to, bytes, len);
         return IXJ_OK;
     }
     return feed_slow(d, bytes, len);
@@ -410,6 +428,7 @@ ixj__decoder_held_bytes(const ixj_decoder *d)
 void
 ixj__decoder_set_staging(ixj_decoder *d, bool on)
 {
+    d->gather = on;
     d->stage_below = on ? IXJ__STAGE_BELOW : 0;
-    d->fast_below = fast_threshold(d);
+    ixj__refresh_fast_room(d);
 }

@@ -123,14 +123,14 @@ void
 ixj__callback_enter(ixj_decoder *d)
 {
     d->in_callback++;
-    d->fast_below = 0; /* the inline feed path refuses too */
+    d->fast_room = 0; /* the inline feed path refuses too */
 }
 
 void
 ixj__callback_leave(ixj_decoder *d)
 {
     d->in_callback--;
-    d->fast_below = d->stream == 0 ? d->stage_below : 0;
+    ixj__refresh_fast_room(d);
 }
 
 /* ------------------------------------------------------------------ */

@@ -149,7 +149,10 @@ struct ixj_decoder {
     /* Small chunks gathered before they are scanned (api.c). */
     size_t stage_len;
     size_t stage_below; /* IXJ__STAGE_BELOW, or 0 (IXJ_OPT_GATHER off) */
-    size_t fast_below;  /* the inline path's threshold (fast_threshold) */
+    /* Room for the inline path of ixj_decoder_feed: the stage's free
+     * bytes while one document is gathered, else 0 (streams, inside a
+     * callback, no document in progress, gathering off). */
+    size_t fast_room;
     uint8_t stage[IXJ__STAGE_SIZE];
 
     /* Escaped string content, decoded. */
@@ -228,6 +231,9 @@ ixj__frame *ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind,
  * after recording an error. */
 int ixj__store_string(ixj_decoder *d, ixj_string *dst, const char *text,
                       size_t len, const ixj__token *tok);
+
+/* Sets fast_room from the decoder's state (api.c). */
+void ixj__refresh_fast_room(ixj_decoder *d);
 
 /* Around a call of user code: the decoder refuses to be driven. */
 void ixj__callback_enter(ixj_decoder *d);

@@ -70,6 +70,7 @@ ixj_status
 ixj__fail_now(ixj_decoder *d)
 {
     d->phase = IXJ__FAILED;
+    d->fast_room = 0;
     d->yajl_dirty = true;
     return d->error.code;
 }
@@ -191,6 +192,7 @@ ixj__finish_document(ixj_decoder *d, ixj_result *out)
     }
     ixj__fill_result(d);
     d->phase = IXJ__FINISHED;
+    d->fast_room = 0;
     *out = d->result;
     return IXJ_OK;
 }

@@ -101,6 +101,7 @@ ixj__lex_literal(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
             return IXJ__LEX_MORE;
         }
         if (*p != (uint8_t)word[g->word_done]) {
+            *pp = p; /* the guard stops at the byte in error */
             ixj__guard_fail(g, IXJ_ERR_SYNTAX,
                             g->word == 't'   ? IXJ__D_LITERAL_TRUE
                             : g->word == 'f' ? IXJ__D_LITERAL_FALSE

@@ -300,11 +300,12 @@ ixj__lex_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
         if (p == lim)
             break;
         r = string_step(g, *p, base + (uint64_t)(p - buf));
-        p++;
         if (r != IXJ__LEX_MORE) {
-            *pp = p;
+            /* after the closing quote; at the byte in error */
+            *pp = r == IXJ__LEX_DONE ? p + 1 : p;
             return r;
         }
+        p++;
     }
     *pp = p;
     if (lim == end)
@@ -313,7 +314,7 @@ ixj__lex_string(ixj__guard *g, const uint8_t **pp, const uint8_t *end,
     if (*p == '"' && g->sub != IXJ__SS_ESCAPE && g->sub != IXJ__SS_LOW_U) {
         int r = string_step(g, *p, base + (uint64_t)(p - buf));
         if (r != IXJ__LEX_MORE) {
-            *pp = p + 1;
+            *pp = r == IXJ__LEX_DONE ? p + 1 : p;
             return r;
         }
     }
