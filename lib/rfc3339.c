@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "detail.h"
+#include "scalar.h"
 
 static bool
 is_leap(int year)
@@ -66,7 +67,9 @@ static const int32_t fraction_scale[10] = {
  * compared with the shape ("0000-00-" etc.) by XOR, which leaves digits as
  * their values and correct separators as zero; a byte above 9 then shows
  * in its top bit once 0x76 is added (a carry out of an invalid byte can
- * only fail a check, never pass one). s has at least 20 bytes.
+ * only fail a check, never pass one). Then w * 10 + (w >> 8) puts in each
+ * byte ten times its digit plus the next one: every two-digit field at
+ * once. s has at least 20 bytes.
  */
 static bool
 fixed_part(const char *s, int f[6])
@@ -86,16 +89,41 @@ fixed_part(const char *s, int f[6])
          ((a + ones * 0x76) | (b + ones * 0x76) | (c + ones * 0x76))) &
             high)
         return false;
-#define DIGIT_(w, i) ((int)(((w) >> (8 * (i))) & 0xF))
-    f[0] = DIGIT_(a, 0) * 1000 + DIGIT_(a, 1) * 100 + DIGIT_(a, 2) * 10 +
-           DIGIT_(a, 3);
-    f[1] = DIGIT_(a, 5) * 10 + DIGIT_(a, 6);
-    f[2] = DIGIT_(b, 0) * 10 + DIGIT_(b, 1);
-    f[3] = DIGIT_(b, 3) * 10 + DIGIT_(b, 4);
-    f[4] = DIGIT_(b, 6) * 10 + DIGIT_(b, 7);
-    f[5] = DIGIT_(c, 5) * 10 + DIGIT_(c, 6);
-#undef DIGIT_
+    a = a * 10 + (a >> 8);
+    b = b * 10 + (b >> 8);
+    c = c * 10 + (c >> 8);
+#define BYTE_(w, i) ((int)(((w) >> (8 * (i))) & 0xFF))
+    f[0] = BYTE_(a, 0) * 100 + BYTE_(a, 2);
+    f[1] = BYTE_(a, 5);
+    f[2] = BYTE_(b, 0);
+    f[3] = BYTE_(b, 3);
+    f[4] = BYTE_(b, 6);
+    f[5] = BYTE_(c, 5);
+#undef BYTE_
     return true;
+}
+
+/* The value of k (1 to 9) ASCII digits at p, or -1; p[k - 8 ..) is
+ * readable when k < 8 (the text before the fraction). */
+static int32_t
+fraction_digits(const char *p, size_t k)
+{
+    uint64_t w;
+    int64_t v;
+    unsigned first = 0;
+    if (k == 9) {
+        first = (unsigned)(*p++ - '0');
+        if (first > 9)
+            return -1;
+        k = 8;
+    }
+    memcpy(&w, p + k - 8, 8);
+    if (k < 8) { /* the bytes before the digits count as zeros */
+        uint64_t before = (UINT64_C(1) << (8 * (8 - k))) - 1;
+        w = (w & ~before) | (0x3030303030303030u & before);
+    }
+    v = ixj__digits8(w);
+    return v < 0 ? -1 : (int32_t)(first * 100000000u + (uint64_t)v);
 }
 #else
 static bool
@@ -115,6 +143,19 @@ fixed_part(const char *s, int f[6])
     f[0] = hi * 100 + lo;
     return true;
 }
+
+static int32_t
+fraction_digits(const char *p, size_t k)
+{
+    int32_t v = 0;
+    for (size_t i = 0; i < k; i++) {
+        unsigned d = (unsigned)(p[i] - '0');
+        if (d > 9)
+            return -1;
+        v = v * 10 + (int32_t)d;
+    }
+    return v;
+}
 #endif
 
 bool
@@ -122,7 +163,7 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
 {
     int f[6], year, month, day, offset = 0;
     int32_t nanos = 0;
-    size_t i = 19;
+    size_t zone; /* where Z or the offset begins */
     int64_t y, days, seconds;
 
     if (len < 20 || !fixed_part(s, f))
@@ -134,27 +175,25 @@ ixj__rfc3339_parse(const char *s, size_t len, ixj_timestamp *out)
         day > days_in_month(year, month) || f[3] > 23 || f[4] > 59 || f[5] > 59)
         return false;
 
-    if (s[i] == '.') {
-        size_t start = ++i, stop = len - 1 < start + 9 ? len - 1 : start + 9;
-        int32_t fraction = 0;
-        /* at most 9 digits, and at least the offset's first byte after */
-        while (i < stop && (unsigned)(s[i] - '0') <= 9)
-            fraction = fraction * 10 + (s[i++] - '0');
-        if (i == start || (unsigned)(s[i] - '0') <= 9)
-            return false; /* no digit, or more than 9 */
-        nanos = fraction * fraction_scale[i - start];
-    }
-
-    if (i + 1 == len && s[i] == 'Z') {
-        i++;
-    } else if (i + 6 == len && (s[i] == '+' || s[i] == '-') &&
-               s[i + 3] == ':') {
-        int oh = two_digits(s + i + 1), om = two_digits(s + i + 4);
+    if (s[len - 1] == 'Z') {
+        zone = len - 1;
+    } else if (len >= 25 && (s[len - 6] == '+' || s[len - 6] == '-') &&
+               s[len - 3] == ':') {
+        int oh = two_digits(s + len - 5), om = two_digits(s + len - 2);
         if (oh < 0 || om < 0 || oh > 23 || om > 59)
             return false;
-        offset = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
+        zone = len - 6;
+        offset = (oh * 60 + om) * (s[zone] == '-' ? -1 : 1);
     } else {
         return false;
+    }
+    if (zone != 19) { /* a fraction: '.' and 1 to 9 digits */
+        int32_t fraction;
+        size_t k = zone - 20;
+        if (zone < 21 || k > 9 || s[19] != '.' ||
+            (fraction = fraction_digits(s + 20, k)) < 0)
+            return false;
+        nanos = fraction * fraction_scale[k];
     }
 
     /* Whole days before the date, counting leap days by the Gregorian

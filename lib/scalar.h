@@ -26,15 +26,14 @@ ixj_status ixj__text_to_u64(const char *text, size_t len, uint64_t *out);
 ixj_status ixj__text_to_i64(const char *text, size_t len, int64_t *out);
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* Eight ASCII digits at s as a number, or -1 when one is not a digit, in
- * a few word operations: the digits are checked all at once (a byte
- * outside '0'..'9' sets its high bit in b + 0x46 or in b - 0x30), then
- * combined pairwise: 8 one-digit lanes, 4 two-digit, 2 four-digit, 1. */
+/* Eight ASCII digits in a word (the first digit in the lowest byte) as a
+ * number, or -1 when one is not a digit, in a few word operations: the
+ * digits are checked all at once (a byte outside '0'..'9' sets its high
+ * bit in b + 0x46 or in b - 0x30), then combined pairwise: 8 one-digit
+ * lanes, 4 two-digit, 2 four-digit, 1. */
 static inline int64_t
-ixj__eight_digits(const char *s)
+ixj__digits8(uint64_t v)
 {
-    uint64_t v;
-    memcpy(&v, s, 8);
     if (((v + 0x4646464646464646u) | (v - 0x3030303030303030u)) &
         0x8080808080808080u)
         return -1;
@@ -43,6 +42,15 @@ ixj__eight_digits(const char *s)
     v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFu;
     v = (v * 10000 + (v >> 32)) & 0xFFFFFFFFu;
     return (int64_t)v;
+}
+
+/* Eight ASCII digits at s as a number, or -1. */
+static inline int64_t
+ixj__eight_digits(const char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return ixj__digits8(v);
 }
 #else
 static inline int64_t
