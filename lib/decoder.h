@@ -189,6 +189,10 @@ struct ixj_decoder {
     } elements[IXJ__ELEMENT_END];
     char *element_path;
     size_t element_path_cap;
+    /* element_path up to the index holds for this array frame's elements;
+     * the ancestors' keys cannot change while it is open. */
+    const ixj__frame *element_prefix_of;
+    size_t element_prefix_len;
 
     ixj_error error;
     char *path;

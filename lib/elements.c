@@ -10,7 +10,9 @@
 
 #include "alloc.h"
 #include "decoder.h"
+#include "compiler.h"
 #include "detail.h"
+#include "error.h"
 
 /* Arrays up to this many bytes are copied into the arena, exactly sized,
  * when they close; bigger ones keep the buffer they grew in, which is at
@@ -28,8 +30,10 @@ ixj__array_begin(ixj_decoder *d, ixj__frame *f, const ixj__field *fld,
     f->element = fld->element;
     if (d->validate_only)
         f->mode = IXJ__DROP;
-    else if (f->element != 0 && d->elements[f->element].fn != NULL)
+    else if (f->element != 0 && d->elements[f->element].fn != NULL) {
         f->mode = IXJ__STREAM;
+        d->element_prefix_of = NULL;
+    }
 }
 
 /* Room for one more element: doubling while small, then growing by a
@@ -78,6 +82,40 @@ element_slot(ixj_decoder *d, ixj__frame *f)
     return f->items;
 }
 
+/* The path of the element just completed, "$.data.jobs[7]": rendered in
+ * full for an array's first element, then only its index rewritten. */
+static char *
+element_path(ixj_decoder *d, const ixj__frame *f)
+{
+    size_t index_len = ixj__path_index(NULL, f->count - 1);
+    size_t n;
+    char *path;
+
+    IXJ__ASSERT(f == &d->frames[d->depth - 1]);
+    if (d->element_prefix_of != f) {
+        n = ixj__render_path(d, IXJ__PATH_CURRENT, NULL);
+        path = ixj__grow(&d->alloc, d->element_path, &d->element_path_cap,
+                         n + 1, 1);
+        if (path == NULL)
+            return NULL;
+        d->element_path = path;
+        ixj__render_path(d, IXJ__PATH_CURRENT, path);
+        path[n] = '\0';
+        d->element_prefix_of = f;
+        d->element_prefix_len = n - index_len;
+        return path;
+    }
+    n = d->element_prefix_len + index_len;
+    path =
+        ixj__grow(&d->alloc, d->element_path, &d->element_path_cap, n + 1, 1);
+    if (path == NULL)
+        return NULL;
+    d->element_path = path;
+    ixj__path_index(path + d->element_prefix_len, f->count - 1);
+    path[n] = '\0';
+    return path;
+}
+
 /* Hands a complete element to its callback. Returns 0 when it asked to
  * stop, or when out of memory for the element's path. */
 static int
@@ -85,15 +123,10 @@ deliver(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
 {
     ixj_element_info info;
     int stop;
-    size_t n = ixj__render_path(d, IXJ__PATH_CURRENT, NULL);
-    char *path =
-        ixj__grow(&d->alloc, d->element_path, &d->element_path_cap, n + 1, 1);
+    char *path = element_path(d, f);
     if (path == NULL)
         return ixj__fail_at(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok,
                             IXJ__PATH_CURRENT);
-    d->element_path = path;
-    ixj__render_path(d, IXJ__PATH_CURRENT, path);
-    path[n] = '\0';
     info.element = (ixj_element)f->element;
     info.index = f->count - 1;
     info.path = path;
