@@ -516,6 +516,15 @@ START_TEST(test_max_result_bytes)
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
     ck_assert_uint_eq(r.as.list->n_jobs, 1000);
     ck_assert_uint_eq(delivered, 1000);
+    /* validation only drops them: the callback is not called */
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_VALIDATE_ONLY, 1),
+                     IXJ_OK);
+    delivered = 0;
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, len, &r), IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 1000);
+    ck_assert_uint_eq(delivered, 0);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_VALIDATE_ONLY, 0),
+                     IXJ_OK);
     ck_assert_int_eq(ixj_decoder_on_element(d, IXJ_ELEMENT_JOBS, NULL, NULL),
                      IXJ_OK);
     /* kept, they fail; with no limit (0), they pass */

@@ -234,7 +234,10 @@ IXJ_ENUM_MAP(IXJ_ENUM_FUNCTIONS_)
  * Allocator hooks, the shape yajl uses. Every byte the decoder uses,
  * yajl's included, goes through them. A hook may fail by returning NULL:
  * the call in progress then returns IXJ_ERR_NOMEM and nothing leaks. The
- * struct is copied; ctx is passed back unchanged.
+ * struct is copied; ctx is passed back unchanged. All three functions are
+ * required (a constructor given a struct with a NULL member fails).
+ * realloc is called with ptr NULL to allocate, and must then behave as
+ * malloc; free is never called with NULL.
  */
 typedef struct ixj_allocator {
     void *(*malloc)(void *ctx, size_t size);
@@ -295,7 +298,9 @@ typedef struct ixj_error {
 
 typedef struct ixj_decoder ixj_decoder;
 
-/* Options, set with ixj_decoder_set_option between documents. */
+/* Options, set with ixj_decoder_set_option between documents. A flag
+ * takes 0 or 1; a limit takes a value from its minimum (0 unless said)
+ * to 2^62. */
 typedef enum ixj_option {
     /* 1: strict mode, which checks that a payload is exactly what the
      * published spec documents (no unknown keys, aliases or enum
@@ -304,21 +309,23 @@ typedef enum ixj_option {
      * rules, forward-compatible. */
     IXJ_OPT_STRICT = 1,
     /* Deepest nesting of objects and arrays; the top-level container is
-     * depth 1. Default 64; at least 1. */
+     * depth 1. Default 64; from 1 to 2^32 - 2. */
     IXJ_OPT_MAX_DEPTH = 2,
-    /* Longest string or key, in raw bytes between the quotes. Default
-     * 1 MiB. */
+    /* Longest string or key, in raw bytes between the quotes (escapes
+     * count as written). Default 1 MiB; 0 allows only empty strings. */
     IXJ_OPT_MAX_STRING_BYTES = 3,
     /* Longest number token, in bytes. Default 1024; at least 1. */
     IXJ_OPT_MAX_NUMBER_BYTES = 4,
-    /* Most elements in one array. Default 10,000,000. */
+    /* Most elements in one array. Default 10,000,000; 0 allows only
+     * empty arrays. */
     IXJ_OPT_MAX_ARRAY_ELEMENTS = 5,
     /* Most bytes in one document; 0 (default) means unlimited. */
     IXJ_OPT_MAX_DOCUMENT_BYTES = 6,
     /* 1: validate only. Every array is dropped element by element, as if
      * streamed to a callback that does nothing: memory stays bounded by
      * the limits whatever the input's size. The result keeps scalars and
-     * the count of each array, whose pointer is NULL. Default 0. */
+     * the count of each array, whose pointer is NULL. Element callbacks
+     * (ixj_decoder_on_element) are not called. Default 0. */
     IXJ_OPT_VALIDATE_ONLY = 7,
     /* Most bytes the kept result may take in memory (structs, strings and
      * arrays; what element callbacks and validation-only drop does not
@@ -344,7 +351,8 @@ typedef enum ixj_option {
 
 /* A decoded document. */
 typedef struct ixj_result {
-    ixj_type type; /* the type decoded, never IXJ_TYPE_AUTO */
+    ixj_type type; /* the type decoded; IXJ_TYPE_AUTO (0) only in the
+                      zeroed result of a failed finish */
     /* The value: `as.value`, or typed, `as.job` for IXJ_TYPE_JOB and so on
      * (the members IXJ_TYPE_MAP names). */
     union {

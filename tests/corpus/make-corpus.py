@@ -809,6 +809,8 @@ case(g, "number_default_1024", '[' + MARK + '1' * 1025 + ']', err("limit", "$[0]
 case(g, "number_default_1024_ok", '[' + '1' * 1024 + ']', ok("any"), args="--type=any")
 case(g, "array_elements", '[1,2,' + MARK + '3]', err("limit", "$[2]", "ARRAY_LIMIT"), args="--type=any --max-array=2")
 case(g, "array_elements_exact_ok", '[1,2]', ok("any"), args="--type=any --max-array=2")
+case(g, "array_elements_zero", '{"a":[],"b":[' + MARK + '1]}', err("limit", "$.b[0]", "ARRAY_LIMIT"),
+     args="--type=any --max-array=0")
 case(g, "array_elements_nested", '[[1],[1,2,' + MARK + '3]]', err("limit", "$[1][2]", "ARRAY_LIMIT"),
      args="--type=any --max-array=2")
 case(g, "array_elements_schema", job('"data_source_uuids":["a","b",' + MARK + '"c"]'),
