@@ -222,7 +222,9 @@ decode_string(const uint8_t *s, size_t n, buf *out, bool replace, size_t *bad,
     bool ok = true;
     size_t i = 0;
 
-    buf_reserve(out, n); /* an escape never decodes longer than itself */
+    /* an escape never decodes longer than itself, but U+FFFD (3 bytes)
+     * may replace a single byte */
+    buf_reserve(out, replace && n <= SIZE_MAX / 4 ? 3 * n : n);
     out->len = 0;
     while (i < n) {
         size_t fault_len = 0;
@@ -286,7 +288,7 @@ decode_string(const uint8_t *s, size_t n, buf *out, bool replace, size_t *bad,
         ok = false;
         if (!replace)
             break;
-        put_code_point(out, 0xFFFD); /* 3 bytes: no longer than the fault */
+        put_code_point(out, 0xFFFD);
         i += fault_len;
     }
     out->ptr[out->len] = '\0';
@@ -584,6 +586,27 @@ static const yajl_callbacks callbacks = {
     on_end,          on_start_array, on_end,
 };
 
+/* The offset of the first byte outside strings that yajl takes for
+ * whitespace but RFC 8259 does not (VT, FF), or len. */
+static size_t
+find_bad_whitespace(const uint8_t *d, size_t len)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        if (in_string) {
+            if (d[i] == '\\')
+                i++;
+            else if (d[i] == '"')
+                in_string = false;
+        } else if (d[i] == '"') {
+            in_string = true;
+        } else if (d[i] == '\v' || d[i] == '\f') {
+            return i;
+        }
+    }
+    return len;
+}
+
 int
 har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
          size_t errlen)
@@ -592,6 +615,7 @@ har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
     yajl_alloc_funcs funcs = xalloc_yajl;
     yajl_status st;
     bool at_end = false; /* the failure came at the end of the input */
+    size_t bad_space;
     int result = 0;
 
     memset(&r, 0, sizeof r);
@@ -604,15 +628,27 @@ har_read(const uint8_t *data, size_t len, har_entry_fn fn, void *ctx, char *err,
         r.bom = 3;
     r.data = data + r.bom;
     r.h = yajl_alloc(&callbacks, &funcs, &r);
-    st = yajl_parse(r.h, r.data, len - r.bom);
-    if (st == yajl_status_ok) {
+    /* what comes before a byte that yajl would wrongly take for
+     * whitespace is read, and the capture fails there */
+    bad_space = find_bad_whitespace(r.data, len - r.bom);
+    st = yajl_parse(r.h, r.data, bad_space);
+    if (st == yajl_status_ok && bad_space < len - r.bom && !r.stopped) {
+        har_pos p = pos_at(&r, r.bom + bad_space);
+        snprintf(err, errlen,
+                 "not a HAR capture: invalid JSON near %llu:%llu (byte %llu): "
+                 "byte 0x%02X is not JSON whitespace",
+                 (unsigned long long)p.line, (unsigned long long)p.column,
+                 (unsigned long long)p.offset, r.data[bad_space]);
+        r.fail = "";
+    } else if (st == yajl_status_ok) {
         st = yajl_complete_parse(r.h);
         at_end = true;
     }
     if (r.stopped) {
         result = 0;
     } else if (r.fail != NULL) {
-        snprintf(err, errlen, "not a HAR capture: %s", r.fail);
+        if (r.fail[0] != '\0') /* else err is written */
+            snprintf(err, errlen, "not a HAR capture: %s", r.fail);
         result = -1;
     } else if (st != yajl_status_ok) {
         /* yajl's message without the excerpt of the input (verbose 0) */
