@@ -121,6 +121,7 @@ notice_request(session *s, const char *file, uint64_t record,
                const char *url, size_t url_len)
 {
     progress_clear(&s->progress);
+    fflush(stdout); /* in order with the report, when both go to a pipe */
     fputs(PROGRAM ": ", stderr);
     if (file != NULL) {
         text_put_safe(stderr, file, strlen(file));
@@ -808,6 +809,7 @@ validate_har(session *s, int fd)
         complain(s, s->file, err);
     } else if (s->har_calls == 0) {
         progress_clear(&s->progress);
+        fflush(stdout);
         fputs(PROGRAM ": no indexing-job calls in ", stderr);
         text_put_safe(stderr, s->file, strlen(s->file));
         putc('\n', stderr);
@@ -918,6 +920,7 @@ cmd_validate(int argc, char **argv)
         progress_clear(&s.progress);
         close_input(fd);
     }
+    fflush(stdout);
     if (opt.summary && opt.format == REPORT_JSON)
         report_summary_json(stdout, &s.counts);
     else if (opt.summary || (several && !opt.quiet))
@@ -960,6 +963,7 @@ dump_error(session *s, report_doc *doc, const ixj_error *e)
     doc->file = s->file;
     doc->outcome = OUTCOME_INVALID;
     report_error_set(&doc->error, e, AT_FILE);
+    fflush(stdout);
     report_error_text(stderr, s->style.color, doc);
     worsen(s, EXIT_INVALID);
 }
@@ -1024,6 +1028,7 @@ cmd_dump(int argc, char **argv)
         }
         close_input(fd);
     }
+    fflush(stdout);
     if (s.dropped > 0 && !opt.quiet)
         fprintf(stderr,
                 PROGRAM ": dropped %llu unknown key%s not in the spec (use "
