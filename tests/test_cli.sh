@@ -261,7 +261,7 @@ check "har: endless pipe" 2 $? "$tmp/err" \
     $IXJOB validate --har --max-har-bytes=4K - >/dev/null 2>"$tmp/err"
 check "har: pipe over --max-har-bytes" 2 $? "$tmp/err" \
     "^ixjob: -: capture larger than 4096 bytes"
-# A capture truncated while ixjob reads it: a mapped file would kill the
+# A capture truncated while ixjob reads it: a mapped file killed the
 # command with SIGBUS; read, it is complete, short (a read error) or empty
 # (not a capture), depending on timing, and never a signal.
 mb=48
@@ -276,6 +276,16 @@ big="$tmp/big.har"
 } >"$big"
 $IXJOB validate --har "$big" >/dev/null 2>"$tmp/err" &
 pid=$!
+# truncate it once ixjob has it open (the old reader had mapped it by
+# then, and died of SIGBUS while parsing); give up waiting after 10 s
+n=0
+while [ $n -lt 1000 ]; do
+    for fd in /proc/$pid/fd/*; do
+        [ "$(readlink "$fd" 2>/dev/null)" = "$big" ] && break 2
+    done
+    n=$((n + 1))
+    sleep 0.01
+done
 : >"$big"
 wait $pid
 status=$?
