@@ -277,9 +277,11 @@ big="$tmp/big.har"
 $IXJOB validate --har "$big" >/dev/null 2>"$tmp/err" &
 pid=$!
 # truncate it once ixjob has it open (the old reader had mapped it by
-# then, and died of SIGBUS while parsing); give up waiting after 10 s
+# then, and died of SIGBUS while parsing); give up waiting after 10 s, or
+# at once under a wrapper, whose process is not the one that opens it
 n=0
-while [ $n -lt 1000 ]; do
+[ -n "${IXJOB_CLI_WRAPPER:-}" ] && n=1000
+while [ $n -lt 1000 ] && kill -0 $pid 2>/dev/null; do
     for fd in /proc/$pid/fd/*; do
         [ "$(readlink "$fd" 2>/dev/null)" = "$big" ] && break 2
     done
@@ -291,7 +293,7 @@ wait $pid
 status=$?
 checks=$((checks + 1))
 case $status in
-0) ;;
+0 | 1) ;; # read whole before the truncation: its uuid is over the limit
 2) grep -q "shrank\|not a HAR capture" "$tmp/err" ||
     fail "har: shrinking file: $(head -n 1 "$tmp/err")" ;;
 *) fail "har: shrinking file: exit status $status" ;;
