@@ -43,13 +43,18 @@ cd "$work"
 make -j"${IXJOB_JOBS:-$(nproc)}" \
     $(for t in $targets; do printf 'fuzz/%s_fuzzer ' "$t"; done)
 
-cp "$src/fuzz/ixjob.dict" "$OUT/"
+cp "$src/fuzz/ixjob.dict" "$src/fuzz/har.dict" "$OUT/"
 for t in $targets; do
     cp "fuzz/${t}_fuzzer" "$OUT/"
     cp "$src/fuzz/${t}_fuzzer.options" "$OUT/"
     rm -f "$OUT/${t}_fuzzer_seed_corpus.zip"
-    # the seeds and the regressions, flat
-    (cd "$src/fuzz" && find corpus $([ -d regressions ] && echo regressions) \
+    # the seeds and the regressions, flat; the command's parsers have
+    # their own (their inputs have no ixjob header)
+    case $t in
+    har | base64) dirs="${t}_corpus ${t}_regressions" ;;
+    *) dirs="corpus regressions" ;;
+    esac
+    (cd "$src/fuzz" && find $(for d in $dirs; do [ -d "$d" ] && echo "$d"; done) \
         -type f | sort | zip -q -j -X -@ "$OUT/${t}_fuzzer_seed_corpus.zip")
 done
 echo "built in $OUT: $(echo $targets)"

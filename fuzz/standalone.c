@@ -23,6 +23,13 @@
 
 #include "common.h"
 
+#ifndef FZ_CORPUS_DIR
+#define FZ_CORPUS_DIR "fuzz/corpus"
+#endif
+#ifndef FZ_REGRESSIONS_DIR
+#define FZ_REGRESSIONS_DIR "fuzz/regressions"
+#endif
+
 static int
 replay_file(const char *path)
 {
@@ -148,7 +155,7 @@ main(int argc, char **argv)
     long total = 0;
 
     if (argc < 2) {
-        static const char *const dirs[] = {"fuzz/corpus", "fuzz/regressions"};
+        static const char *const dirs[] = {FZ_CORPUS_DIR, FZ_REGRESSIONS_DIR};
         const char *src = getenv("IXJOB_SRCDIR");
         if (src == NULL || src[0] == '\0') {
             fprintf(stderr, "usage: %s FILE|DIR... (or set IXJOB_SRCDIR)\n",
