@@ -145,7 +145,7 @@ scan_part(ixj_decoder *d, const uint8_t *buf, size_t len, size_t *consumed)
                         ixj__guard_in_token(&d->guard), &stop, &n);
         pos += n;
         if ((st = stream_flush(d)) != IXJ_OK)
-            return st;
+            break;
         if (stop == IXJ__SCAN_ERROR) {
             st = text_error(d); /* ends the stream, or this record */
             break;
