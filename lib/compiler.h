@@ -37,7 +37,7 @@
                        __FILE__, __LINE__, #cond),                    \
                abort()))
 #else
-#define IXJ__ASSERT(cond) ((void)sizeof(cond))
+#define IXJ__ASSERT(cond) ((void)sizeof((cond) ? 1 : 0))
 #endif
 
 #endif /* IXJOB_COMPILER_H */
