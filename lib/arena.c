@@ -14,6 +14,8 @@ struct ixj__block {
             ixj__block *next;
             size_t size; /* data bytes */
         } h;
+        /* cppcheck-suppress unusedStructMember ; read never: it aligns the
+         * data after the header for any type */
         max_align_t align_;
     } u;
 };
@@ -77,7 +79,7 @@ enter_block(ixj_arena *a, ixj__block *b)
 
 /* Moves the kept buffers newer than `stop` to the spare list. */
 static void
-release_kept(ixj_arena *a, ixj__block *stop)
+release_kept(ixj_arena *a, const ixj__block *stop)
 {
     while (a->kept != stop) {
         ixj__block *b = a->kept;

@@ -350,7 +350,7 @@ ixj_encode(ixj_encoder *e, ixj_type type, const void *value, unsigned flags,
     *len = st == IXJ_OK ? e->len : 0;
     if (st != IXJ_OK)
         return st;
-    if (e->len >= e->size)
+    if (buf == NULL || e->len >= size)
         return refuse(e, IXJ_ERR_SPACE);
     buf[e->len] = '\0';
     return IXJ_OK;

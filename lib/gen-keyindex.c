@@ -101,6 +101,8 @@ write_index(const ixj__object_desc *obj)
 
     for (size_t i = 0; i < n; i++)
         sorted[i] = &obj->fields[i];
+    /* cppcheck-suppress uninitvar ; qsort reads the n pointers set above */
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
     qsort(sorted, n, sizeof sorted[0], by_name);
     for (size_t i = 0; i < n; i++) {
         size_t f = (size_t)(sorted[i] - obj->fields);

@@ -628,6 +628,7 @@ object_definition(out *o, const ixj__object_desc *obj, bool strict)
             n_aliases++;
         }
     }
+    /* cppcheck-suppress uninitvar ; qsort reads the n entries set above */
     qsort(props, n, sizeof props[0], compare_properties);
 
     open_container(o, '{');

@@ -23,9 +23,9 @@
  * the profile above. */
 bool ixj__rfc3339_parse(const char *text, size_t len, ixj_timestamp *out);
 
-/* Why ixj__rfc3339_parse refused text: an ixj__detail id (the first
- * fault met reading left to right, the instant's range last). */
-uint8_t ixj__rfc3339_explain(const char *text, size_t len);
+/* Why ixj__rfc3339_parse refused the len bytes at s: an ixj__detail id
+ * (the first fault met reading left to right, the instant's range last). */
+uint8_t ixj__rfc3339_explain(const char *s, size_t len);
 
 /* Longest canonical text, without a terminating NUL. */
 #define IXJ__RFC3339_MAX 30

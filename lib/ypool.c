@@ -14,6 +14,8 @@ struct ixj__ychunk {
             ixj__ychunk *next;
             size_t size; /* data bytes */
         } h;
+        /* cppcheck-suppress unusedStructMember ; read never: it aligns the
+         * data after the header for any type */
         max_align_t align_;
     } u;
 };

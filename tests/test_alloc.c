@@ -215,6 +215,78 @@ START_TEST(test_sweep_big_document)
 }
 END_TEST
 
+/* Deep nesting (type any, 300 levels): yajl's state stack grows by
+ * realloc, which fails too. */
+static char *
+nested(int depth, const char *tail, size_t *len)
+{
+    tu_buf b = {0};
+    for (int i = 0; i < depth; i++)
+        tu_buf_puts(&b, "[");
+    for (int i = 0; i < depth; i++)
+        tu_buf_puts(&b, "]");
+    tu_buf_puts(&b, tail);
+    *len = b.len;
+    return b.data;
+}
+
+START_TEST(test_sweep_deep)
+{
+    input in;
+    tu_opts o;
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    tu_opts_default(&o);
+    o.type = IXJ_TYPE_ANY;
+    o.max_depth = 400;
+    in.text = nested(300, "", &in.len);
+    in.opts = o;
+    in.expected = tu_decode_text(d, &o, in.text, in.len, 0, 0);
+    snprintf(in.name, sizeof in.name, "300 nested arrays");
+    ck_assert(strncmp(in.expected, "ok any", 6) == 0);
+    for (int fail_rest = 0; fail_rest <= 1; fail_rest++) {
+        sweep(&in, fail_rest, 0, false, SWEEP_LIMIT);
+        sweep(&in, fail_rest, 7, false, SWEEP_LIMIT);
+    }
+    free(in.expected);
+    free(in.text);
+    ixj_decoder_free(d);
+}
+END_TEST
+
+/* yajl's memory is recycled whatever its shape: after a deep document
+ * and an error (which drops yajl's handle), documents as deep or less
+ * deep are decoded without a call to the allocator. */
+START_TEST(test_deep_warm)
+{
+    static const int depths[] = {300, 200, 300, 100, 250, 300};
+    tu_alloc ta;
+    ixj_decoder *d;
+    uint64_t calls = 0;
+    tu_alloc_init(&ta);
+    d = ixj_decoder_new(&ta.hooks);
+    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_DEPTH, 400), IXJ_OK);
+    for (int round = 0; round < 3; round++) {
+        if (round == 1)
+            calls = ta.calls;
+        for (size_t i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+            ixj_result r;
+            size_t len;
+            char *ok = nested(depths[i], "", &len);
+            char *bad;
+            ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_ANY, ok, len, &r), IXJ_OK);
+            free(ok);
+            bad = nested(depths[i], "]", &len);
+            ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_ANY, bad, len, &r),
+                             IXJ_ERR_SYNTAX);
+            free(bad);
+        }
+    }
+    ck_assert_uint_eq(ta.calls, calls);
+    ixj_decoder_free(d);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -232,6 +304,8 @@ main(void)
     tcase_set_timeout(tc, 600);
     tcase_add_loop_test(tc, test_sweep, 0, (int)n_inputs);
     tcase_add_test(tc, test_sweep_big_document);
+    tcase_add_test(tc, test_sweep_deep);
+    tcase_add_test(tc, test_deep_warm);
     suite_add_tcase(s, tc);
     failed = tu_run_suite(s);
     for (size_t i = 0; i < n_inputs; i++) {

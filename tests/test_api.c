@@ -306,6 +306,8 @@ START_TEST(test_incomplete_hooks_rejected)
     partial = ta.hooks;
     partial.realloc = NULL;
     ck_assert_ptr_null(ixj_decoder_new(&partial));
+    ck_assert_ptr_null(ixj_encoder_new(&partial));
+    ck_assert_ptr_null(ixj_arena_new(&partial));
     ck_assert_uint_eq(ta.calls, 0);
 }
 END_TEST
@@ -498,6 +500,25 @@ START_TEST(test_max_result_bytes)
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{\"uuid\":\"abc\"}}", 22, &r),
         IXJ_OK);
+    /* and the text of an enum literal kept as unrecognized (default
+     * mode): "NEW" and its NUL */
+    {
+        static const char phase[] = "{\"job\":{\"phase\":\"NEW\"}}";
+        ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
+                                                sizeof(ixj_job_envelope) + 3),
+                         IXJ_OK);
+        ck_assert_int_eq(
+            ixj_decode(d, IXJ_TYPE_AUTO, phase, sizeof phase - 1, &r),
+            IXJ_ERR_LIMIT);
+        ck_assert_str_eq(ixj_decoder_error(d)->path, "$.job.phase");
+        ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
+                                                sizeof(ixj_job_envelope) + 4),
+                         IXJ_OK);
+        ck_assert_int_eq(
+            ixj_decode(d, IXJ_TYPE_AUTO, phase, sizeof phase - 1, &r), IXJ_OK);
+        ck_assert_int_eq(r.as.job->job.phase, IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
+        ck_assert_str_eq(r.as.job->job.phase_raw.ptr, "NEW");
+    }
 
     /* many more jobs pass when nothing keeps them */
     free(text);
@@ -538,6 +559,41 @@ START_TEST(test_max_result_bytes)
     ck_assert_ptr_nonnull(r.as.list->jobs);
     free(text);
     ixj_decoder_free(d);
+}
+END_TEST
+
+/*
+ * Gathering: chunks shorter than 512 bytes collect in a 4 KiB stage, and
+ * a chunk that does not fit scans the stage and starts it again. A
+ * document fed in pieces of every size from 1 to 600 bytes (the stage
+ * fills at every offset) decodes as it does whole.
+ */
+START_TEST(test_gathered_pieces)
+{
+    tu_buf text = {0}, want = {0};
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_result r;
+
+    tu_buf_puts(&text, "{\"jobs\":[");
+    for (int i = 0; i < 200; i++)
+        tu_buf_printf(&text, "%s{\"uuid\":\"job-%d\",\"total_tokens\":%d}",
+                      i ? "," : "", i, i * 7);
+    tu_buf_puts(&text, "]}");
+    ck_assert_uint_gt(text.len, 4096);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text.data, text.len, &r),
+                     IXJ_OK);
+    tu_render_result(&want, &r);
+    for (size_t chunk = 1; chunk <= 600; chunk += chunk < 16 ? 1 : 37) {
+        tu_buf got = {0};
+        ck_assert_int_eq(decode_jobs(d, text.data, text.len, chunk, true, &r),
+                         IXJ_OK);
+        tu_render_result(&got, &r);
+        ck_assert_str_eq(got.data, want.data);
+        tu_buf_free(&got);
+    }
+    ixj_decoder_free(d);
+    tu_buf_free(&text);
+    tu_buf_free(&want);
 }
 END_TEST
 
@@ -935,6 +991,7 @@ main(void)
     tcase_add_test(tc, test_results_and_counts);
     tcase_add_test(tc, test_type_of_failed_document);
     tcase_add_test(tc, test_max_result_bytes);
+    tcase_add_test(tc, test_gathered_pieces);
     tcase_add_test(tc, test_reentry_from_element_callbacks);
     tcase_add_test(tc, test_reentry_from_document_callbacks);
     suite_add_tcase(s, tc);

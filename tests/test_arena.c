@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The arena (lib/arena.c): alignment, copies, buffers, rewinding, reuse. */
+/* The arena (lib/arena.c): alignment, copies, buffers, rewinding, reuse,
+ * block sizes and sizes that cannot be had; and ixj__grow (lib/alloc.c). */
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -148,6 +149,104 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* ixj__grow refuses sizes that would overflow, leaving the buffer as it
+ * was: doubling past SIZE_MAX / 2, or elements whose bytes pass
+ * SIZE_MAX. */
+START_TEST(test_grow_overflow)
+{
+    tu_alloc ta;
+    size_t cap = 0;
+    void *p;
+    tu_alloc_init(&ta);
+    ck_assert_ptr_null(ixj__grow(&ta.hooks, NULL, &cap, SIZE_MAX, 1));
+    ck_assert_uint_eq(cap, 0);
+    ck_assert_ptr_null(ixj__grow(&ta.hooks, NULL, &cap, SIZE_MAX / 8, 16));
+    ck_assert_uint_eq(cap, 0);
+    ck_assert_uint_eq(ta.calls, 0);
+    p = ixj__grow(&ta.hooks, NULL, &cap, 10, 16);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_uint_ge(cap, 10);
+    ck_assert_ptr_eq(ixj__grow(&ta.hooks, p, &cap, cap, 16), p);
+    ixj__free(&ta.hooks, p);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
+/* Bump blocks: a first allocation bigger than a first block gets a block
+ * of its own size; blocks grow with the arena up to 1 MiB, so that 8 MiB
+ * of small allocations take a few dozen blocks and little more than 8 MiB.
+ */
+START_TEST(test_block_sizes)
+{
+    tu_alloc ta;
+    ixj_arena *a;
+    char *p;
+    tu_alloc_init(&ta);
+    a = ixj__arena_new(&ta.hooks);
+    p = ixj__arena_alloc(a, 10000);
+    ck_assert_ptr_nonnull(p);
+    memset(p, 1, 10000);
+    ck_assert_uint_eq(ta.calls, 2); /* the arena, one block */
+    for (int i = 0; i < 8 * 1024; i++) {
+        p = ixj__arena_alloc(a, 1024);
+        ck_assert_ptr_nonnull(p);
+        memset(p, 2, 1024);
+    }
+    ck_assert_uint_le(ta.calls, 2 + 40); /* 33 blocks */
+    ck_assert_uint_le(ixj__arena_footprint(a), 8u * 1024 * 1024 * 9 / 8);
+    ixj_arena_free(a);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
+/* A mark taken before the first allocation rewinds to the very start. */
+START_TEST(test_rewind_to_empty_mark)
+{
+    tu_alloc ta;
+    ixj_arena *a;
+    ixj__arena_mark m;
+    char *first, *again;
+    tu_alloc_init(&ta);
+    a = ixj__arena_new(&ta.hooks);
+    ixj__arena_mark_get(a, &m);
+    first = ixj__arena_strdup(a, "first", 5);
+    ck_assert_ptr_nonnull(ixj__arena_alloc(a, 5000)); /* a second block */
+    ixj__arena_rewind_to(a, &m);
+    again = ixj__arena_strdup(a, "again", 5);
+    ck_assert_ptr_eq(again, first);
+    ck_assert_str_eq(again, "again");
+    ixj_arena_free(a);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
+/* Buffers refuse sizes past SIZE_MAX (a held buffer stays valid), and a
+ * big string whose buffer cannot be had is NULL. */
+START_TEST(test_buffer_limits)
+{
+    tu_alloc ta;
+    ixj_arena *a;
+    size_t size;
+    char *buf;
+    static char big[IXJ__ARENA_BIG + 1];
+    tu_alloc_init(&ta);
+    a = ixj__arena_new(&ta.hooks);
+    ck_assert_ptr_null(ixj__arena_buffer_take(a, SIZE_MAX, &size));
+    buf = ixj__arena_buffer_take(a, 16, &size);
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, "0123456789abcdef", 16);
+    ck_assert_ptr_null(ixj__arena_buffer_grow(a, buf, SIZE_MAX));
+    ck_assert_int_eq(memcmp(buf, "0123456789abcdef", 16), 0);
+    ixj__arena_buffer_drop(a, buf);
+    memset(big, 'x', sizeof big);
+    ta.fail_at = ta.calls + 1;
+    ck_assert_ptr_null(ixj__arena_strdup(a, big, sizeof big));
+    ck_assert(ta.failed);
+    ixj_arena_free(a);
+    ck_assert_uint_eq(ta.live_blocks, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -161,6 +260,10 @@ main(void)
     tcase_add_test(tc, test_mark_and_rewind_to);
     tcase_add_test(tc, test_buffer_grow_keeps_content);
     tcase_add_test(tc, test_out_of_memory);
+    tcase_add_test(tc, test_grow_overflow);
+    tcase_add_test(tc, test_block_sizes);
+    tcase_add_test(tc, test_rewind_to_empty_mark);
+    tcase_add_test(tc, test_buffer_limits);
     suite_add_tcase(s, tc);
     failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;

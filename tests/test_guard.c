@@ -211,6 +211,43 @@ START_TEST(test_escape_bytes)
 }
 END_TEST
 
+/*
+ * The string lexer looks for special bytes (quote, backslash, control
+ * characters, non-ASCII) 64 bytes at a time, and resumes inside its
+ * window after an escape. An escape at every offset of a 200-byte string,
+ * then a control character at every later offset: the error is found
+ * where it is, whichever window it falls in; without it the string is
+ * valid.
+ */
+START_TEST(test_specials_across_windows)
+{
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    unsigned stride = tu_quick_stride(7);
+    char text[256];
+
+    for (unsigned esc = 0; esc < 130; esc += stride) {
+        ixj_result r;
+        memcpy(text, "[\"", 2);
+        memset(text + 2, 'a', 200);
+        memcpy(text + 2 + esc, "\\n", 2);
+        memcpy(text + 202, "\"]", 2);
+        ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_ANY, text, 204, &r), IXJ_OK);
+        for (unsigned bad = esc + 2; bad < 200; bad++) {
+            ixj_status st;
+            text[2 + bad] = 0x01;
+            st = ixj_decode(d, IXJ_TYPE_ANY, text, 204, &r);
+            TU_CHECK(st == IXJ_ERR_SYNTAX &&
+                         ixj_decoder_error(d)->offset == 2 + bad,
+                     "escape at %u, control at %u: %s at %llu", esc, bad,
+                     ixj_status_name(st),
+                     (unsigned long long)ixj_decoder_error(d)->offset);
+            text[2 + bad] = 'a';
+        }
+    }
+    ixj_decoder_free(d);
+}
+END_TEST
+
 /* Every byte in each position of \uXXXX. */
 START_TEST(test_hex_digits)
 {
@@ -311,6 +348,7 @@ main(void)
     tcase_add_test(tc, test_utf8_four_bytes);
     tcase_add_test(tc, test_whitespace_bytes);
     tcase_add_test(tc, test_escape_bytes);
+    tcase_add_test(tc, test_specials_across_windows);
     tcase_add_test(tc, test_hex_digits);
     tcase_add_test(tc, test_surrogate_pairs);
     tcase_add_test(tc, test_nul_only_in_any);

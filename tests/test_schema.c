@@ -290,6 +290,76 @@ START_TEST(test_enum_names)
             ixj_batch_job_phase_from_name("BATCH_JOB_PHASE_RUNNINGX", 23, &p));
         ck_assert_int_eq(p, IXJ_BATCH_JOB_PHASE_RUNNING);
     }
+    /* the generic functions: the raw text of an unrecognized literal; an
+     * enum that is not one names nothing */
+    {
+        const ixj_string raw = {"BATCH_JOB_PHASE_NEW", 19};
+        int v = 5;
+        ck_assert_str_eq(ixj_enum_text(IXJ_ENUM_BATCH_JOB_PHASE, -1, &raw),
+                         "BATCH_JOB_PHASE_NEW");
+        ck_assert_ptr_null(ixj_enum_text(IXJ_ENUM_BATCH_JOB_PHASE, -1, NULL));
+        ck_assert_str_eq(ixj_enum_text(IXJ_ENUM_BATCH_JOB_PHASE, 0, &raw),
+                         "BATCH_JOB_PHASE_UNKNOWN");
+        ck_assert_ptr_null(ixj_enum_name((ixj_enum)0, 0));
+        ck_assert_ptr_null(ixj_enum_name((ixj_enum)99, 0));
+        ck_assert_ptr_null(ixj_enum_text((ixj_enum)99, -1, &raw));
+        ck_assert(!ixj_enum_from_name((ixj_enum)99, "BATCH_JOB_PHASE_UNKNOWN",
+                                      23, &v));
+        ck_assert_int_eq(v, -1);
+    }
+}
+END_TEST
+
+/*
+ * The key index finds a field in one step, then compares the key's bytes:
+ * every key of one to three bytes of [a-z_I] (short keys meet the
+ * byte-by-byte compare; some share a slot and a length with "id" or
+ * "job") is found exactly when a linear search of the table finds it.
+ */
+START_TEST(test_short_keys)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz_I";
+    const size_t n = sizeof letters - 1;
+    unsigned found = 0;
+
+    for (size_t o = 0; o < ixj__n_objects; o++) {
+        const ixj__object_desc *obj = ixj__objects[o];
+        for (size_t len = 1; len <= 3; len++) {
+            size_t count = len == 1 ? n : len == 2 ? n * n : n * n * n;
+            for (size_t k = 0; k < count; k++) {
+                char key[3];
+                const ixj__field *want = NULL, *got;
+                bool want_alias = false, is_alias;
+                for (size_t i = 0, v = k; i < len; i++, v /= n)
+                    key[i] = letters[v % n];
+                for (unsigned f = 0; f < obj->n_fields && want == NULL; f++) {
+                    const ixj__field *fld = &obj->fields[f];
+                    if (fld->name_len == len && !memcmp(fld->name, key, len))
+                        want = fld;
+                    else if (fld->alias_len == len &&
+                             !memcmp(fld->alias, key, len))
+                        want = fld, want_alias = true;
+                }
+                got = ixj__find_field(obj, key, len, true, &is_alias);
+                TU_CHECK(got == want && (got == NULL || is_alias == want_alias),
+                         "%s: key %.*s", obj->name, (int)len, key);
+                found += got != NULL;
+            }
+        }
+    }
+    ck_assert_uint_ge(found, 2); /* "id" and "job" */
+}
+END_TEST
+
+/* The element registry: a value that is no element has no object. */
+START_TEST(test_element_objects)
+{
+    ck_assert_ptr_nonnull(ixj__element_object(IXJ_ELEMENT_JOBS));
+    ck_assert_uint_eq(ixj__element_object(IXJ_ELEMENT_JOBS)->size,
+                      sizeof(ixj_job));
+    ck_assert_ptr_null(ixj__element_object(IXJ_ELEMENT_DATA_SOURCE_UUIDS));
+    ck_assert_ptr_null(ixj__element_object((ixj_element)0));
+    ck_assert_ptr_null(ixj__element_object((ixj_element)IXJ__ELEMENT_END));
 }
 END_TEST
 
@@ -307,6 +377,8 @@ main(void)
     tcase_add_test(tc, test_root_keys_unique);
     tcase_add_test(tc, test_type_names);
     tcase_add_test(tc, test_enum_names);
+    tcase_add_test(tc, test_element_objects);
+    tcase_add_test(tc, test_short_keys);
     suite_add_tcase(s, tc);
     failed = tu_run_suite(s);
     return failed == 0 ? 0 : 1;

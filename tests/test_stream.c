@@ -352,6 +352,106 @@ START_TEST(test_element_copy)
 }
 END_TEST
 
+/*
+ * Copies when the arena's memory runs out: the copy fails cleanly
+ * wherever it stops. The arena's first block is filled to every 8-byte
+ * offset and the allocation after it fails, so that the copy meets the
+ * end of its memory at each of its structs, strings, arrays and array
+ * elements in turn. Each copy either fails (NULL, IXJ_ERR_NOMEM) or
+ * equals the original; nothing leaks.
+ */
+START_TEST(test_copy_out_of_memory)
+{
+    tu_buf text = {0}, want = {0};
+    ixj_decoder *d = ixj_decoder_new(NULL);
+    ixj_allocator partial;
+    ixj_result r;
+    unsigned failures = 0, successes = 0;
+
+    tu_buf_puts(&text, "{\"jobs\":[");
+    for (int i = 0; i < 12; i++)
+        tu_buf_printf(
+            &text,
+            "%s{\"uuid\":\"job-%d\",\"phase\":\"BATCH_JOB_PHASE_NEW\","
+            "\"data_source_uuids\":[\"a-%d\",\"b-%d\"],"
+            "\"data_source_jobs\":[{\"error_details\":\"%0*d\"}]}",
+            i ? "," : "", i, i, i, 40 + i * 20, i);
+    tu_buf_puts(&text, "]}");
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text.data, text.len, &r),
+                     IXJ_OK);
+    ck_assert_uint_eq(r.as.list->n_jobs, 12);
+    tu_render_result(&want, &r);
+
+    for (size_t fill = 0; fill <= 4096; fill += 8) {
+        for (int what = 0; what < 3; what++) {
+            tu_alloc ta;
+            ixj_arena *a;
+            ixj_result copy;
+            const ixj_job *job = &r.as.list->jobs[11];
+            ixj_element_info e = {IXJ_ELEMENT_JOBS, 0, "$.jobs[11]", job};
+            ixj_element_info u = {IXJ_ELEMENT_DATA_SOURCE_UUIDS, 0,
+                                  "$.jobs[11].data_source_uuids[1]",
+                                  &job->data_source_uuids[1]};
+            tu_alloc_init(&ta);
+            a = ixj_arena_new(&ta.hooks);
+            ck_assert_ptr_nonnull(a);
+            if (fill > 0)
+                ck_assert_ptr_nonnull(ixj__arena_alloc(a, fill));
+            ta.fail_at = ta.calls + 1;
+            if (what == 0) {
+                ixj_status st = ixj_result_copy(a, &r, &copy);
+                if (st == IXJ_OK) {
+                    tu_buf got = {0};
+                    tu_render_result(&got, &copy);
+                    ck_assert_str_eq(got.data, want.data);
+                    tu_buf_free(&got);
+                } else {
+                    ck_assert_int_eq(st, IXJ_ERR_NOMEM);
+                }
+            } else {
+                const ixj_element_info *info = what == 1 ? &e : &u;
+                const void *c = ixj_element_copy(a, info);
+                if (c != NULL) {
+                    tu_buf got = {0}, orig = {0};
+                    ixj_element_info again = *info;
+                    again.value = c;
+                    tu_render_element(&orig, info);
+                    tu_render_element(&got, &again);
+                    ck_assert_str_eq(got.data, orig.data);
+                    tu_buf_free(&got);
+                    tu_buf_free(&orig);
+                }
+                ck_assert((c == NULL) == ta.failed);
+            }
+            failures += ta.failed;
+            successes += !ta.failed;
+            ixj_arena_free(a);
+            ck_assert_uint_eq(ta.live_blocks, 0);
+        }
+    }
+    ck_assert_uint_gt(failures, 100);
+    ck_assert_uint_gt(successes, 100);
+
+    /* elements that are not elements, and hooks that are not complete */
+    {
+        ixj_arena *a = ixj_arena_new(NULL);
+        ixj_element_info bad = {(ixj_element)0, 0, "$", r.as.list};
+        ck_assert_ptr_null(ixj_element_copy(a, &bad));
+        bad.element = (ixj_element)IXJ__ELEMENT_END;
+        ck_assert_ptr_null(ixj_element_copy(a, &bad));
+        ixj_arena_free(a);
+    }
+    partial.malloc = NULL;
+    partial.realloc = NULL;
+    partial.free = NULL;
+    partial.ctx = NULL;
+    ck_assert_ptr_null(ixj_arena_new(&partial));
+    ixj_decoder_free(d);
+    tu_buf_free(&text);
+    tu_buf_free(&want);
+}
+END_TEST
+
 /* ----------------------------------------------------- flat memory */
 
 static int
@@ -847,6 +947,7 @@ main(void)
     tcase_add_test(tc, test_nested_order);
     tcase_add_test(tc, test_stop_anywhere);
     tcase_add_test(tc, test_element_copy);
+    tcase_add_test(tc, test_copy_out_of_memory);
     tcase_add_test(tc, test_flat_memory);
     suite_add_tcase(s, tc);
     tcase_set_timeout(ts, 120);
