@@ -424,11 +424,3 @@ ixj__decoder_held_bytes(const ixj_decoder *d)
 {
     return d->guard.held_bytes;
 }
-
-void
-ixj__decoder_set_staging(ixj_decoder *d, bool on)
-{
-    d->gather = on;
-    d->stage_below = on ? IXJ__STAGE_BELOW : 0;
-    ixj__refresh_fast_room(d);
-}

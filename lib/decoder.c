@@ -716,27 +716,8 @@ cb_end(void *ctx)
     return on_end(ctx);
 }
 
-/* yajl never calls these while yajl_number is set (yajl_parse.h); they
- * stop the parse if it ever did, rather than let a number slip through
- * yajl's own conversions. */
-static int
-cb_integer_unused(void *ctx, long long value)
-{
-    (void)ctx;
-    (void)value;
-    return 0;
-}
-
-static int
-cb_double_unused(void *ctx, double value)
-{
-    (void)ctx;
-    (void)value;
-    return 0;
-}
-
+/* yajl calls yajl_integer and yajl_double only when yajl_number is NULL
+ * (yajl_parse.h): numbers never go through yajl's own conversions. */
 const yajl_callbacks ixj__decoder_callbacks = {
-    cb_null,          cb_boolean, cb_integer_unused,
-    cb_double_unused, cb_number,  cb_string,
-    cb_start_map,     cb_map_key, cb_end,
-    cb_start_array,   cb_end};
+    cb_null,      cb_boolean, NULL,   NULL,           cb_number, cb_string,
+    cb_start_map, cb_map_key, cb_end, cb_start_array, cb_end};

@@ -311,8 +311,4 @@ uint64_t ixj__decoder_yajl_bytes(const ixj_decoder *d);
  * byte of a token cut by the end of a chunk is copied once. */
 uint64_t ixj__decoder_held_bytes(const ixj_decoder *d);
 
-/* Turns the gathering of small chunks off (on by default), as
- * IXJ_OPT_GATHER 0 does, also in the middle of a document. */
-void ixj__decoder_set_staging(ixj_decoder *d, bool on);
-
 #endif /* IXJOB_DECODER_H */

@@ -83,8 +83,9 @@ read_literal(const char *s, size_t n, literal *lit)
 static inline char
 digit_at(const literal *lit, size_t k)
 {
-    return k < lit->n_int ? lit->int_digits[k]
-                          : lit->frac_digits[k - lit->n_int];
+    if (k < lit->n_int)
+        return lit->int_digits[k];
+    return lit->frac_digits[k - lit->n_int];
 }
 
 /*
@@ -234,9 +235,9 @@ not_literal_detail(const char *s, size_t n)
 static uint8_t
 range_detail(const char *s, size_t n, bool is_unsigned)
 {
-    bool negative, fraction;
-    uint64_t mag;
-    text_to_magnitude(s, n, &negative, &mag, &fraction);
+    bool negative = false, fraction = false;
+    uint64_t mag = 0;
+    (void)text_to_magnitude(s, n, &negative, &mag, &fraction);
     if (fraction)
         return IXJ__D_FRACTION;
     if (is_unsigned)
