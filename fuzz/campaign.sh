@@ -63,6 +63,21 @@ artifacts=$repo/fuzz/campaign/.artifacts-$target
 log=$repo/fuzz/campaign/$target.log
 rm -rf "$scratch" "$artifacts"
 mkdir -p "$campaign" "$scratch" "$artifacts"
+# The command's parsers (har, base64) take inputs without the ixjob
+# header: seeds and regressions of their own, and coverage of cli/.
+case $target in
+har | base64)
+    seeds="$repo/fuzz/${target}_corpus"
+    regressions=$repo/fuzz/${target}_regressions
+    covered=$repo/cli
+    ;;
+*)
+    seeds="$repo/fuzz/corpus"
+    regressions=$repo/fuzz/regressions
+    covered=$repo/lib
+    ;;
+esac
+mkdir -p "$regressions"
 max_len=$(sed -n 's/^max_len *= *//p' "$options")
 dict=$repo/fuzz/$(sed -n 's/^dict *= *//p' "$options")
 before=$(find "$campaign" -type f | wc -l)
@@ -76,7 +91,7 @@ rc=0
 "$bin" -dict="$dict" -max_len="$max_len" -max_total_time="$seconds" \
     -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" \
-    "$scratch" "$campaign" "$repo/fuzz/corpus" "$repo/fuzz/regressions" \
+    "$scratch" "$campaign" "$seeds" "$regressions" \
     >"$log" 2>&1 || rc=$?
 
 # ------------------------------------------------------------ findings
@@ -93,8 +108,8 @@ for f in "$artifacts"/*; do
     slug=$(echo "$what" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9]\{1,\}/-/g; s/^-//' |
         cut -c1-48 | sed 's/-$//')
     name=$target-$kind${slug:+-$slug}-$(sha1sum "$f" | cut -c1-8)
-    cp "$f" "$repo/fuzz/regressions/$name"
-    echo "FOUND: $kind ($what): fuzz/regressions/$name"
+    cp "$f" "$regressions/$name"
+    echo "FOUND: $kind ($what): ${regressions#"$repo"/}/$name"
     found=$((found + 1))
 done
 rm -rf "$artifacts"
@@ -145,15 +160,15 @@ if [ "${IXJOB_CAMPAIGN_COVERAGE:-1}" != 0 ]; then
     # An input that aborts loses its process's profile: the regressions,
     # where a new finding sits, are replayed one process each.
     export LLVM_PROFILE_FILE="$cov_build/$target-%p.profraw"
-    for input in "$repo/fuzz/corpus" "$campaign" "$repo"/fuzz/regressions/*; do
+    for input in "$seeds" "$campaign" "$regressions"/*; do
         "$cov_build/fuzz/${target}_replay" "$input" >/dev/null 2>&1 || true
     done
     unset LLVM_PROFILE_FILE
     llvm-profdata-14 merge -sparse "$cov_build"/"$target"-*.profraw \
         -o "$cov_build/$target.profdata"
-    echo "line coverage of lib/ (seeds, regressions, campaign corpus):"
+    echo "line coverage of ${covered#"$repo"/}/ (seeds, regressions, campaign corpus):"
     llvm-cov-14 report "$cov_build/fuzz/${target}_replay" \
-        -instr-profile="$cov_build/$target.profdata" "$repo/lib" |
+        -instr-profile="$cov_build/$target.profdata" "$covered" |
         awk '$1 ~ /\.[ch]$/ || $1 == "TOTAL" {
             printf "  %-16s %5d lines %5d missed %8s\n", $1, $8, $9, $10 }'
 fi
