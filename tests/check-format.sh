@@ -8,6 +8,6 @@ if ! command -v clang-format >/dev/null 2>&1; then
 fi
 files=$(ls include/ixjob/*.h lib/*.c lib/*.h tests/*.c tests/support/*.[ch] \
     cli/*.[ch] examples/*.c bench/*.[ch] fuzz/*.c tests/consumer/*.c \
-    tests/consumer/*.cpp 2>/dev/null || true)
+    tests/consumer/*.cpp tests/append_field/*.c 2>/dev/null || true)
 clang-format --dry-run -Werror $files
 echo "$(echo "$files" | wc -w) files formatted"
