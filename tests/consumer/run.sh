@@ -119,7 +119,7 @@ for f in "$includedir/ixjob/ixjob.h" "$includedir/ixjob/types.h"; do
 done
 docdir=$(find "$stage" -type d -path '*/doc/ixjob' | head -n 1)
 checks=$((checks + 1))
-for f in README.md LICENSE conformance.md design.md policy.md \
+for f in README.md NEWS LICENSE conformance.md design.md policy.md \
     SECURITY.md examples/summary.c \
     examples/create_request.c examples/curl_client.c \
     examples/payloads/job.json; do
