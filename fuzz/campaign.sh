@@ -79,7 +79,7 @@ har | base64)
 esac
 mkdir -p "$regressions"
 max_len=$(sed -n 's/^max_len *= *//p' "$options")
-dict=$repo/fuzz/$(sed -n 's/^dict *= *//p' "$options")
+dict=$(sed -n 's/^dict *= *//p' "$options")
 before=$(find "$campaign" -type f | wc -l)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
@@ -88,7 +88,7 @@ export MSAN_OPTIONS=${MSAN_OPTIONS:-halt_on_error=1:symbolize=1}
 
 echo "campaign: $target for ${seconds}s ($bin)"
 rc=0
-"$bin" -dict="$dict" -max_len="$max_len" -max_total_time="$seconds" \
+"$bin" ${dict:+-dict="$repo/fuzz/$dict"} -max_len="$max_len" -max_total_time="$seconds" \
     -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" \
     "$scratch" "$campaign" "$seeds" "$regressions" \
