@@ -31,6 +31,6 @@ typedef struct capture {
 
 /* Reads the whole of fd, at most max bytes. On anything but CAPTURE_OK,
  * data is NULL. */
-capture_status capture_load(int fd, size_t max, capture *out);
+capture_status capture_load(int fd, size_t max, capture *c);
 
 #endif /* IXJOB_CLI_CAPTURE_H */

@@ -45,7 +45,9 @@ is_scheme_char(char c)
 static char
 lower(char c)
 {
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+    return c;
 }
 
 /* Compares len bytes with a lower-case ASCII word, ignoring case. */

@@ -218,11 +218,9 @@ put_json(FILE *out, const report_doc *doc)
             size_t a = strlen(doc->skipped), b = strlen(doc->skipped_detail);
             char buf[256];
             if (a + b + 3 < sizeof buf) {
-                memcpy(buf, doc->skipped, a);
-                memcpy(buf + a, " (", 2);
-                memcpy(buf + a + 2, doc->skipped_detail, b);
-                buf[a + 2 + b] = ')';
-                text_put_json(out, buf, a + b + 3);
+                int n = snprintf(buf, sizeof buf, "%s (%s)", doc->skipped,
+                                 doc->skipped_detail);
+                text_put_json(out, buf, (size_t)n);
             } else {
                 put_json_string(out, doc->skipped);
             }
@@ -275,7 +273,7 @@ report_summary_json(FILE *out, const report_counts *c)
     fprintf(out,
             "{\"summary\":{\"checked\":%llu,\"valid\":%llu,\"invalid\":%llu,"
             "\"skipped\":%llu,\"unreadable\":%llu}}\n",
-            (unsigned long long)(c->valid + c->invalid),
+            (unsigned long long)c->valid + (unsigned long long)c->invalid,
             (unsigned long long)c->valid, (unsigned long long)c->invalid,
             (unsigned long long)c->skipped, (unsigned long long)c->unreadable);
 }

@@ -235,7 +235,7 @@ whole_sequence(ixj__guard *g, const uint8_t *p, const uint8_t *lim)
 {
     size_t room = (size_t)(lim - p);
     if (*p == '\\') {
-        int u, low;
+        int u;
         if (room < 2)
             return 0;
         if (p[1] != 'u') {
@@ -247,6 +247,7 @@ whole_sequence(ixj__guard *g, const uint8_t *p, const uint8_t *lim)
         if (room < 6 || (u = hex4(p + 2)) < 0)
             return 0;
         if (u >= 0xD800 && u <= 0xDBFF) { /* a pair: \uD8xx\uDCxx */
+            int low;
             if (room < 12 || p[6] != '\\' || p[7] != 'u' ||
                 (low = hex4(p + 8)) < 0xDC00 || low > 0xDFFF)
                 return 0;
@@ -257,16 +258,15 @@ whole_sequence(ixj__guard *g, const uint8_t *p, const uint8_t *lim)
             return 0;
         g->escaped = true;
         return 6;
-    } else {
-        uint8_t left, lo, hi;
-        if (!ixj__utf8_lead(*p, &left, &lo, &hi) || room <= left || p[1] < lo ||
-            p[1] > hi)
-            return 0;
-        for (uint8_t i = 2; i <= left; i++)
-            if (p[i] < 0x80 || p[i] > 0xBF)
-                return 0;
-        return (size_t)left + 1;
     }
+    uint8_t left, lo, hi;
+    if (!ixj__utf8_lead(*p, &left, &lo, &hi) || room <= left || p[1] < lo ||
+        p[1] > hi)
+        return 0;
+    for (uint8_t i = 2; i <= left; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return (size_t)left + 1;
 }
 
 /*
