@@ -430,9 +430,7 @@ next_token(ixj_decoder *d, unsigned kind)
 {
     const ixj__token *tok = ixj__fifo_pop(&d->guard);
     IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
-    IXJ__ASSERT(
-        (tok->flags & IXJ__T_KIND) == kind ||
-        (kind == IXJ__T_TRUE && (tok->flags & IXJ__T_KIND) == IXJ__T_FALSE));
+    IXJ__ASSERT((tok->flags & IXJ__T_KIND) == kind);
     (void)kind;
     return tok;
 }
@@ -487,14 +485,13 @@ other_value(ixj_decoder *d, int jt, size_t boolean, const ixj__token *tok)
     return ixj__array_value(d, f, jt, text, len, tok);
 }
 
-/* A value token of JSON type jt (its kind for the debug check); boolean
- * is its value for J_BOOL. Inlined into each callback, so that every copy
- * is specialised for one JSON type; a known member's value, by far the
- * most common, is decoded on the spot. */
+/* A value token of JSON type jt; boolean is its value for J_BOOL.
+ * Inlined into a function per JSON type, so that every copy is
+ * specialised for it; a known member's value, by far the most common, is
+ * decoded on the spot. */
 static IXJ__INLINE int
-on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
+on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
 {
-    const ixj__token *tok = next_token(d, kind);
     ixj__frame *f;
     const char *text = NULL;
     size_t len = (size_t)boolean;
@@ -508,6 +505,46 @@ on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
         return fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
     return store_member(d, f, jt, text, len, tok);
 }
+
+static int
+on_string(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_STRING, 0);
+}
+
+static int
+on_number(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NUMBER, 0);
+}
+
+static int
+on_true(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 1);
+}
+
+static int
+on_false(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 0);
+}
+
+static int
+on_null(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NULL, 0);
+}
+
+/* A scalar value's function, by its token's kind (the others are never
+ * scalars; see cb_scalar). */
+static int (*const on_scalar[IXJ__T_KIND + 1])(ixj_decoder *,
+                                               const ixj__token *) = {
+    [IXJ__T_STRING] = on_string,
+    [IXJ__T_NUMBER] = on_number,
+    [IXJ__T_TRUE] = on_true,
+    [IXJ__T_FALSE] = on_false,
+    [IXJ__T_NULL] = on_null};
 
 /* Why strict mode refuses a key of an object frame. */
 static unsigned
@@ -662,44 +699,58 @@ on_end(ixj_decoder *d)
     return 1;
 }
 
+/* A scalar value: the skeleton writes every one as the number 0, and its
+ * JSON type is its token's kind. */
 static int
-cb_null(void *ctx)
+cb_scalar(void *ctx, const char *placeholder, size_t len)
 {
-    return on_value(ctx, J_NULL, IXJ__T_NULL, 0);
-}
+    ixj_decoder *d = ctx;
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
+    unsigned kind = tok->flags & IXJ__T_KIND;
 
-static int
-cb_boolean(void *ctx, int value)
-{
-    return on_value(ctx, J_BOOL, IXJ__T_TRUE, value != 0);
-}
-
-static int
-cb_number(void *ctx, const char *placeholder, size_t len)
-{
     (void)placeholder;
     (void)len;
-    return on_value(ctx, J_NUMBER, IXJ__T_NUMBER, 0);
+    IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
+    IXJ__ASSERT(kind >= IXJ__T_STRING && kind <= IXJ__T_NULL);
+    return on_scalar[kind](d, tok);
+}
+
+/* The skeleton has no strings, true, false or null as values: yajl
+ * never calls these; they stop the parse if it ever did. */
+static int
+cb_null_unused(void *ctx)
+{
+    (void)ctx;
+    return 0;
 }
 
 static int
-cb_string(void *ctx, const unsigned char *placeholder, size_t len)
+cb_boolean_unused(void *ctx, int value)
 {
+    (void)ctx;
+    (void)value;
+    return 0;
+}
+
+static int
+cb_string_unused(void *ctx, const unsigned char *placeholder, size_t len)
+{
+    (void)ctx;
     (void)placeholder;
     (void)len;
-    return on_value(ctx, J_STRING, IXJ__T_STRING, 0);
+    return 0;
 }
 
 static int
 cb_start_map(void *ctx)
 {
-    return on_value(ctx, J_OBJECT, IXJ__T_OBJECT, 0);
+    return on_value(ctx, next_token(ctx, IXJ__T_OBJECT), J_OBJECT, 0);
 }
 
 static int
 cb_start_array(void *ctx)
 {
-    return on_value(ctx, J_ARRAY, IXJ__T_ARRAY, 0);
+    return on_value(ctx, next_token(ctx, IXJ__T_ARRAY), J_ARRAY, 0);
 }
 
 static int
@@ -735,8 +786,14 @@ cb_double_unused(void *ctx, double value)
     return 0;
 }
 
-const yajl_callbacks ixj__decoder_callbacks = {
-    cb_null,          cb_boolean, cb_integer_unused,
-    cb_double_unused, cb_number,  cb_string,
-    cb_start_map,     cb_map_key, cb_end,
-    cb_start_array,   cb_end};
+const yajl_callbacks ixj__decoder_callbacks = {cb_null_unused,
+                                               cb_boolean_unused,
+                                               cb_integer_unused,
+                                               cb_double_unused,
+                                               cb_scalar,
+                                               cb_string_unused,
+                                               cb_start_map,
+                                               cb_map_key,
+                                               cb_end,
+                                               cb_start_array,
+                                               cb_end};

@@ -33,8 +33,10 @@
  * resumable lexers of lex_string.c and lex_number.c.
  *
  * Each completed token goes into the table and into the skeleton, where
- * strings become "" and numbers "0 " (the space ends the number for yajl,
- * which otherwise waits for the next byte).
+ * keys become "" and every scalar value 0 (yajl lexes nothing faster;
+ * the decoder reads the value's JSON type from the table). A 0 that ends
+ * a batch gets a space, which ends the number for yajl (it otherwise
+ * waits for the next byte).
  */
 #include "guard.h"
 
@@ -381,21 +383,23 @@ push(scan *s, const uint8_t *at, size_t len, unsigned flags)
     t->flags = (uint8_t)flags;
 }
 
+/* The skeleton of a key: "" (yajl needs a string there). */
 static IXJ__INLINE void
-put_skeleton(scan *s, const char *text, size_t n)
+put_key(scan *s)
 {
-    memcpy(s->skel, text, n);
-    s->skel += n;
+    s->skel[0] = '"';
+    s->skel[1] = '"';
+    s->skel += 2;
 }
 
-/* The skeleton of a string ("") or a number ("0 ": the space ends the
- * number for yajl at once). */
+/* The skeleton of a scalar value, whatever its JSON type: 0, the token
+ * yajl lexes fastest (the decoder takes the type from the table). The
+ * separator or bracket that follows ends it for yajl; one at the end of
+ * a batch gets a space (end_skeleton). */
 static IXJ__INLINE void
-put_pair(scan *s, char a, char b)
+put_scalar(scan *s)
 {
-    s->skel[0] = a;
-    s->skel[1] = b;
-    s->skel += 2;
+    *s->skel++ = '0';
 }
 
 /* Skips whitespace. Returns false at the end of the input. */
@@ -514,25 +518,20 @@ lex_token(scan *s)
         push(s, first + 1, len - 2,
              (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
                  (g->escaped ? IXJ__T_ESCAPED : 0u));
-        put_pair(s, '"', '"');
         if (g->key) {
+            put_key(s);
             s->state = IXJ__GS_COLON;
             return GO;
         }
     } else if (s->state == IXJ__GS_NUMBER) {
         push(s, first, len, IXJ__T_NUMBER);
-        put_pair(s, '0', ' ');
     } else {
         push(s, first, 0,
              g->word == 't'   ? IXJ__T_TRUE
              : g->word == 'f' ? IXJ__T_FALSE
                               : IXJ__T_NULL);
-        put_skeleton(s,
-                     g->word == 't'   ? "true"
-                     : g->word == 'f' ? "false"
-                                      : "null",
-                     g->word == 'f' ? 5 : 4);
     }
+    put_scalar(s);
     return after_value(s);
 }
 
@@ -562,10 +561,12 @@ string_at(scan *s, bool is_key)
 
     if (IXJ__LIKELY(q < s->end && *q == '"' && n <= s->max_string)) {
         push(s, start, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
-        put_pair(s, '"', '"');
         s->p = q + 1;
-        if (!is_key)
+        if (!is_key) {
+            put_scalar(s);
             return after_value(s);
+        }
+        put_key(s);
         if (s->p < s->end && *s->p == ':') { /* the usual next byte */
             *s->skel++ = ':';
             s->p++;
@@ -601,7 +602,7 @@ number_at(scan *s, uint8_t c)
         if (q < s->end && *q != '.' && *q != 'e' && *q != 'E' &&
             (uint64_t)(q - p) <= g->max_number) {
             push(s, p, (size_t)(q - p), IXJ__T_NUMBER);
-            put_pair(s, '0', ' ');
+            put_scalar(s);
             s->p = q;
             return after_value(s);
         }
@@ -626,7 +627,7 @@ literal_at(scan *s, uint8_t c)
              c == 't'   ? IXJ__T_TRUE
              : c == 'f' ? IXJ__T_FALSE
                         : IXJ__T_NULL);
-        put_skeleton(s, word, n);
+        put_scalar(s);
         s->p += n;
         return after_value(s);
     }
@@ -873,6 +874,16 @@ at_end(scan *s)
     return STOP_END;
 }
 
+/* A scalar's 0 that ends the batch's skeleton gets a space: yajl would
+ * otherwise wait for the next byte to end the number, and every token of
+ * a batch must be called back before the next scan. */
+static void
+end_skeleton(ixj__guard *g)
+{
+    if (g->skeleton_len > 0 && g->skeleton[g->skeleton_len - 1] == '0')
+        g->skeleton[g->skeleton_len++] = ' ';
+}
+
 void
 ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
                 bool until_token_end, int *stop, size_t *consumed)
@@ -916,6 +927,7 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
         r = at_end(&s);
     else
         save(&s);
+    end_skeleton(g);
     *consumed = (size_t)(s.p - buf);
     g->offset += *consumed;
     *stop = (int)r;

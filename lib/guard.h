@@ -22,7 +22,8 @@
  *     order, where it lies (12 bytes: offset from the batch's text, length
  *     of its text, kind and flags);
  *   - a skeleton of the text for yajl: the same structure with every
- *     string written as "" and every number as "0 ", whitespace dropped.
+ *     key written as "" and every scalar value as 0 (a space after the
+ *     last one of a batch ends it), whitespace dropped.
  *
  * yajl parses the skeleton and drives the decoder's callbacks, which take
  * each token's real text from the table (ixj__token_text). Positions are
@@ -63,7 +64,7 @@
 #define IXJ__FIFO_SIZE 512u
 
 /* Skeleton bytes per batch: a token and the separator after it take at
- * most 6 ("false,", "0 ,"). */
+ * most 3 ("\"\":", "0,"), and a batch's end adds a space. */
 #define IXJ__SKELETON_SIZE (IXJ__FIFO_SIZE * 8u)
 
 /* Most bytes one scan call examines: token offsets are 32-bit, relative to
