@@ -635,9 +635,8 @@ other_key(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
 }
 
 static int
-on_key(ixj_decoder *d)
+on_key(ixj_decoder *d, const ixj__token *tok)
 {
-    const ixj__token *tok = next_token(d, IXJ__T_KEY);
     ixj__frame *f = top(d);
     const ixj__field *next = f->expect;
 
@@ -699,23 +698,64 @@ on_end(ixj_decoder *d)
     return 1;
 }
 
+int
+ixj__pending_key(ixj_decoder *d)
+{
+    const ixj__token *tok = next_token(d, IXJ__T_KEY);
+    IXJ__ASSERT(ixj__fifo_empty(&d->guard));
+    return on_key(d, tok);
+}
+
+/* The token of the value yajl calls back for. The skeleton has no keys
+ * (guard.h): a member's key is the token before its value, taken here
+ * first. NULL when the key has an error (recorded). */
+static IXJ__INLINE const ixj__token *
+value_token(ixj_decoder *d)
+{
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
+    if ((tok->flags & IXJ__T_KIND) == IXJ__T_KEY) {
+        if (!on_key(d, tok))
+            return NULL;
+        tok = ixj__fifo_pop(&d->guard);
+    }
+    IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
+    return tok;
+}
+
 /* A scalar value: the skeleton writes every one as the number 0, and its
  * JSON type is its token's kind. */
 static int
 cb_scalar(void *ctx, const char *placeholder, size_t len)
 {
     ixj_decoder *d = ctx;
-    const ixj__token *tok = ixj__fifo_pop(&d->guard);
-    unsigned kind = tok->flags & IXJ__T_KIND;
+    const ixj__token *tok = value_token(d);
+    unsigned kind;
 
     (void)placeholder;
     (void)len;
-    IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
+    if (tok == NULL)
+        return 0;
+    kind = tok->flags & IXJ__T_KIND;
     IXJ__ASSERT(kind >= IXJ__T_STRING && kind <= IXJ__T_NULL);
     return on_scalar[kind](d, tok);
 }
 
-/* The skeleton has no strings, true, false or null as values: yajl
+/* A container: the skeleton writes objects as arrays too. */
+static int
+cb_start_array(void *ctx)
+{
+    ixj_decoder *d = ctx;
+    const ixj__token *tok = value_token(d);
+
+    if (tok == NULL)
+        return 0;
+    if ((tok->flags & IXJ__T_KIND) == IXJ__T_OBJECT)
+        return on_value(d, tok, J_OBJECT, 0);
+    IXJ__ASSERT((tok->flags & IXJ__T_KIND) == IXJ__T_ARRAY);
+    return on_value(d, tok, J_ARRAY, 0);
+}
+
+/* The skeleton has no objects, keys, strings, true, false or null: yajl
  * never calls these; they stop the parse if it ever did. */
 static int
 cb_null_unused(void *ctx)
@@ -742,23 +782,10 @@ cb_string_unused(void *ctx, const unsigned char *placeholder, size_t len)
 }
 
 static int
-cb_start_map(void *ctx)
+cb_start_map_unused(void *ctx)
 {
-    return on_value(ctx, next_token(ctx, IXJ__T_OBJECT), J_OBJECT, 0);
-}
-
-static int
-cb_start_array(void *ctx)
-{
-    return on_value(ctx, next_token(ctx, IXJ__T_ARRAY), J_ARRAY, 0);
-}
-
-static int
-cb_map_key(void *ctx, const unsigned char *placeholder, size_t len)
-{
-    (void)placeholder;
-    (void)len;
-    return on_key(ctx);
+    (void)ctx;
+    return 0;
 }
 
 static int
@@ -792,8 +819,8 @@ const yajl_callbacks ixj__decoder_callbacks = {cb_null_unused,
                                                cb_double_unused,
                                                cb_scalar,
                                                cb_string_unused,
-                                               cb_start_map,
-                                               cb_map_key,
+                                               cb_start_map_unused,
+                                               cb_string_unused,
                                                cb_end,
                                                cb_start_array,
                                                cb_end};

@@ -204,6 +204,11 @@ struct ixj_decoder {
 /* The yajl callbacks, with the decoder as their context. */
 extern const yajl_callbacks ixj__decoder_callbacks;
 
+/* Takes the key that ended the batch yajl just parsed: the skeleton has
+ * no keys, and its value, in the next batch, has not been called back
+ * (guard.h). Returns 0 after recording an error. */
+int ixj__pending_key(ixj_decoder *d);
+
 /* Records the first error of the document at an absolute position, with
  * an ixj__detail id and the path the mode names. */
 void ixj__record_error(ixj_decoder *d, ixj_status code, unsigned detail,

@@ -32,11 +32,14 @@
  * followed by its colon in the same step. Everything else goes to the
  * resumable lexers of lex_string.c and lex_number.c.
  *
- * Each completed token goes into the table and into the skeleton, where
- * keys become "" and every scalar value 0 (yajl lexes nothing faster;
- * the decoder reads the value's JSON type from the table). A 0 that ends
- * a batch gets a space, which ends the number for yajl (it otherwise
- * waits for the next byte).
+ * Each completed token goes into the table and each value into the
+ * skeleton, which is only what yajl needs to call back once per value in
+ * order: every container is an array ([ ]), every scalar value a 0 (yajl
+ * lexes nothing faster), keys and colons are left out (the callback of a
+ * member's value takes its key from the table first; guard.h). An object
+ * member thus costs yajl two tokens (0 and ,) instead of four ("" : 0 ,).
+ * A 0 that ends a batch gets a space, which ends the number for yajl (it
+ * otherwise waits for the next byte).
  */
 #include "guard.h"
 
@@ -383,15 +386,6 @@ push(scan *s, const uint8_t *at, size_t len, unsigned flags)
     t->flags = (uint8_t)flags;
 }
 
-/* The skeleton of a key: "" (yajl needs a string there). */
-static IXJ__INLINE void
-put_key(scan *s)
-{
-    s->skel[0] = '"';
-    s->skel[1] = '"';
-    s->skel += 2;
-}
-
 /* The skeleton of a scalar value, whatever its JSON type: 0, the token
  * yajl lexes fastest (the decoder takes the type from the table). The
  * separator or bracket that follows ends it for yajl; one at the end of
@@ -519,7 +513,6 @@ lex_token(scan *s)
              (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
                  (g->escaped ? IXJ__T_ESCAPED : 0u));
         if (g->key) {
-            put_key(s);
             s->state = IXJ__GS_COLON;
             return GO;
         }
@@ -566,9 +559,7 @@ string_at(scan *s, bool is_key)
             put_scalar(s);
             return after_value(s);
         }
-        put_key(s);
         if (s->p < s->end && *s->p == ':') { /* the usual next byte */
-            *s->skel++ = ':';
             s->p++;
             s->state = IXJ__GS_VALUE_MEMBER;
         } else {
@@ -650,7 +641,7 @@ open_container(scan *s, uint8_t c)
     if (!push_container(g, s->depth, c == '['))
         return fail(s, IXJ_ERR_NOMEM, 0, s->p, IXJ__CTX_VALUE);
     push(s, s->p, 0, c == '[' ? IXJ__T_ARRAY : IXJ__T_OBJECT);
-    *s->skel++ = (char)c;
+    *s->skel++ = '['; /* objects too: see the top of the file */
     s->depth++;
     s->in_array = c == '[';
     s->p++;
@@ -665,7 +656,7 @@ close_container(scan *s)
     if (s->tp == s->tp_end)
         return STOP_FULL;
     push(s, s->p, 0, IXJ__T_CLOSE);
-    *s->skel++ = (char)*s->p;
+    *s->skel++ = ']';
     s->depth--;
     s->in_array = s->depth > 0 && s->g->is_array[s->depth - 1];
     s->p++;
@@ -771,7 +762,6 @@ at_colon(scan *s, uint8_t c)
 {
     if (c != ':')
         return syntax_error(s, IXJ__CTX_CONTAINER);
-    *s->skel++ = ':';
     s->p++;
     s->state = IXJ__GS_VALUE_MEMBER;
     return GO;
