@@ -32,6 +32,19 @@ enum {
 /* Errors and paths                                                     */
 /* ------------------------------------------------------------------ */
 
+/* The path segment of a field table's key: gen-keyindex checks at build
+ * time that every one is an identifier, so it is .key as it stands
+ * (element paths render their keys for each array). */
+static size_t
+path_name(char *out, const char *name, size_t len)
+{
+    if (out != NULL) {
+        out[0] = '.';
+        memcpy(out + 1, name, len);
+    }
+    return len + 1;
+}
+
 /* The pending key of an object frame, as the input spelled it. */
 static size_t
 path_key(const ixj_decoder *d, const ixj__frame *f, char *out)
@@ -39,8 +52,8 @@ path_key(const ixj_decoder *d, const ixj__frame *f, char *out)
     if (f->key_copied)
         return ixj__path_key(out, d->keys + f->key_off, f->key_len);
     if (f->key_alias)
-        return ixj__path_key(out, f->field->alias, f->field->alias_len);
-    return ixj__path_key(out, f->field->name, f->field->name_len);
+        return path_name(out, f->field->alias, f->field->alias_len);
+    return path_name(out, f->field->name, f->field->name_len);
 }
 
 size_t
@@ -60,6 +73,23 @@ ixj__render_path(const ixj_decoder *d, ixj__path_mode mode, char *out)
         } else if (mode == IXJ__PATH_NEXT) {
             n += ixj__path_index(at, f->count);
         }
+    }
+    return n;
+}
+
+size_t
+ixj__path_bound(const ixj_decoder *d)
+{
+    size_t n = 1; /* $ */
+    for (uint32_t i = 0; i < d->depth; i++) {
+        const ixj__frame *f = &d->frames[i];
+        if (f->kind != IXJ__FR_OBJECT && f->kind != IXJ__FR_SKIP_OBJECT)
+            n += 22; /* [ 20 digits ] */
+        else if (f->key_pending && f->key_copied)
+            n += 6 * f->key_len + 4; /* [' each byte as \u00XX '] */
+        else if (f->key_pending)
+            n += 1u + (size_t)(f->key_alias ? f->field->alias_len
+                                            : f->field->name_len);
     }
     return n;
 }

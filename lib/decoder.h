@@ -228,6 +228,10 @@ void ixj__record_error_here(ixj_decoder *d, ixj_status code, unsigned detail,
  * returns its length. */
 size_t ixj__render_path(const ixj_decoder *d, ixj__path_mode mode, char *out);
 
+/* At least the length of any path ixj__render_path writes now, found
+ * without rendering it (element paths render once, into room this big). */
+size_t ixj__path_bound(const ixj_decoder *d);
+
 /* Counts size bytes against the kept result's limit. Returns false after
  * recording IXJ_ERR_LIMIT at the token whose value needs them. */
 bool ixj__charge(ixj_decoder *d, size_t size, const ixj__token *tok);
