@@ -4,6 +4,8 @@
  *
  *   decoder.c   the yajl callbacks: a stack of frames over the field
  *               tables of schema.h, values into structs
+ *   paths.c     the path of the current position, for errors and
+ *               element callbacks
  *   elements.c  repeated fields: arrays kept, streamed to a callback or
  *               dropped (validation only)
  *   feed.c      one document through the guard and yajl; errors and
@@ -14,9 +16,11 @@
  *   bytes --> guard --(whole tokens)--> yajl_parse --> callbacks --> structs
  *
  * The guard (guard.h) checks the text, records each token in its table,
- * and hands yajl a skeleton of the document (strings as "", numbers as
- * 0): yajl parses structure and calls back once per token, and each
- * callback takes that token's real text and position from the table.
+ * and hands yajl a skeleton of the document's values (containers as
+ * arrays, scalars as 0, no keys): yajl parses the nesting and calls back
+ * once per value, and each callback takes that value's token, and a
+ * member's key before it, with their real text and position from the
+ * table.
  *
  * Errors: the first one wins. A callback that finds one records it and
  * returns 0, which stops yajl; the guard's errors are reported after yajl
@@ -199,7 +203,7 @@ struct ixj_decoder {
     size_t path_cap;
 };
 
-/* ---- decoder.c */
+/* ---- decoder.c, paths.c */
 
 /* The yajl callbacks, with the decoder as their context. */
 extern const yajl_callbacks ixj__decoder_callbacks;

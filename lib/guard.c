@@ -386,10 +386,8 @@ push(scan *s, const uint8_t *at, size_t len, unsigned flags)
     t->flags = (uint8_t)flags;
 }
 
-/* The skeleton of a scalar value, whatever its JSON type: 0, the token
- * yajl lexes fastest (the decoder takes the type from the table). The
- * separator or bracket that follows ends it for yajl; one at the end of
- * a batch gets a space (end_skeleton). */
+/* A scalar value's skeleton, whatever its type (see the top of the
+ * file); end_skeleton ends one that ends the batch. */
 static IXJ__INLINE void
 put_scalar(scan *s)
 {
