@@ -27,15 +27,16 @@
 static IXJ__INLINE uint64_t
 ixj__specials16(const uint8_t *p)
 {
-    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i flip = _mm_set1_epi8(0x02);
     const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i limit = _mm_set1_epi8(0x21);
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    /* Signed compare: bytes >= 0x80 are negative, so "< 0x20" also catches
-     * every non-ASCII byte. */
-    __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-        _mm_cmplt_epi8(v, space));
+    /* Flipping bit 1 maps the quote (0x22) to 0x20 and keeps 0x00-0x1F
+     * among themselves, while every other byte stays above 0x20: one
+     * signed compare "< 0x21" then finds quotes, control characters and
+     * (bytes >= 0x80 are negative) every non-ASCII byte. */
+    __m128i hit = _mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(v, flip), limit),
+                               _mm_cmpeq_epi8(v, backslash));
     return (uint64_t)(unsigned)_mm_movemask_epi8(hit);
 }
 

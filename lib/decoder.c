@@ -29,64 +29,8 @@ enum {
 };
 
 /* ------------------------------------------------------------------ */
-/* Errors and paths                                                     */
+/* Errors (their paths: paths.c)                                       */
 /* ------------------------------------------------------------------ */
-
-/* The pending key of an object frame, as the input spelled it. */
-static size_t
-path_key(const ixj_decoder *d, const ixj__frame *f, char *out)
-{
-    if (f->key_copied)
-        return ixj__path_key(out, d->keys + f->key_off, f->key_len);
-    if (f->key_alias)
-        return ixj__path_key(out, f->field->alias, f->field->alias_len);
-    return ixj__path_key(out, f->field->name, f->field->name_len);
-}
-
-size_t
-ixj__render_path(const ixj_decoder *d, ixj__path_mode mode, char *out)
-{
-    size_t n = ixj__path_root(out);
-    for (uint32_t i = 0; i < d->depth; i++) {
-        const ixj__frame *f = &d->frames[i];
-        bool innermost = i + 1 == d->depth;
-        char *at = out != NULL ? out + n : NULL;
-        if (f->kind == IXJ__FR_OBJECT || f->kind == IXJ__FR_SKIP_OBJECT) {
-            if (f->key_pending)
-                n += path_key(d, f, at);
-        } else if (!innermost || mode == IXJ__PATH_CURRENT) {
-            if (f->count > 0)
-                n += ixj__path_index(at, f->count - 1);
-        } else if (mode == IXJ__PATH_NEXT) {
-            n += ixj__path_index(at, f->count);
-        }
-    }
-    return n;
-}
-
-typedef struct path_ctx {
-    const ixj_decoder *d;
-    ixj__path_mode mode;
-} path_ctx;
-
-static size_t
-write_path(const void *ctx, char *out)
-{
-    const path_ctx *c = ctx;
-    return ixj__render_path(c->d, c->mode, out);
-}
-
-void
-ixj__record_error(ixj_decoder *d, ixj_status code, unsigned detail,
-                  uint64_t offset, uint64_t line, uint64_t column,
-                  ixj__path_mode mode)
-{
-    path_ctx c = {d, mode};
-    if (d->error.code != IXJ_OK)
-        return; /* the first error wins */
-    ixj__error_set(&d->error, code, detail, offset, line, column, write_path,
-                   &c, &d->alloc, &d->path, &d->path_cap);
-}
 
 int
 ixj__fail_at(ixj_decoder *d, ixj_status code, unsigned detail,
@@ -430,9 +374,7 @@ next_token(ixj_decoder *d, unsigned kind)
 {
     const ixj__token *tok = ixj__fifo_pop(&d->guard);
     IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
-    IXJ__ASSERT(
-        (tok->flags & IXJ__T_KIND) == kind ||
-        (kind == IXJ__T_TRUE && (tok->flags & IXJ__T_KIND) == IXJ__T_FALSE));
+    IXJ__ASSERT((tok->flags & IXJ__T_KIND) == kind);
     (void)kind;
     return tok;
 }
@@ -487,14 +429,13 @@ other_value(ixj_decoder *d, int jt, size_t boolean, const ixj__token *tok)
     return ixj__array_value(d, f, jt, text, len, tok);
 }
 
-/* A value token of JSON type jt (its kind for the debug check); boolean
- * is its value for J_BOOL. Inlined into each callback, so that every copy
- * is specialised for one JSON type; a known member's value, by far the
- * most common, is decoded on the spot. */
+/* A value token of JSON type jt; boolean is its value for J_BOOL.
+ * Inlined into a function per JSON type, so that every copy is
+ * specialised for it; a known member's value, by far the most common, is
+ * decoded on the spot. */
 static IXJ__INLINE int
-on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
+on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
 {
-    const ixj__token *tok = next_token(d, kind);
     ixj__frame *f;
     const char *text = NULL;
     size_t len = (size_t)boolean;
@@ -508,6 +449,46 @@ on_value(ixj_decoder *d, int jt, unsigned kind, int boolean)
         return fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
     return store_member(d, f, jt, text, len, tok);
 }
+
+static int
+on_string(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_STRING, 0);
+}
+
+static int
+on_number(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NUMBER, 0);
+}
+
+static int
+on_true(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 1);
+}
+
+static int
+on_false(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 0);
+}
+
+static int
+on_null(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NULL, 0);
+}
+
+/* A scalar value's function, by its token's kind (the others are never
+ * scalars; see cb_scalar). */
+static int (*const on_scalar[IXJ__T_KIND + 1])(ixj_decoder *,
+                                               const ixj__token *) = {
+    [IXJ__T_STRING] = on_string,
+    [IXJ__T_NUMBER] = on_number,
+    [IXJ__T_TRUE] = on_true,
+    [IXJ__T_FALSE] = on_false,
+    [IXJ__T_NULL] = on_null};
 
 /* Why strict mode refuses a key of an object frame. */
 static unsigned
@@ -598,9 +579,8 @@ other_key(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
 }
 
 static int
-on_key(ixj_decoder *d)
+on_key(ixj_decoder *d, const ixj__token *tok)
 {
-    const ixj__token *tok = next_token(d, IXJ__T_KEY);
     ixj__frame *f = top(d);
     const ixj__field *next = f->expect;
 
@@ -662,52 +642,61 @@ on_end(ixj_decoder *d)
     return 1;
 }
 
-static int
-cb_null(void *ctx)
+int
+ixj__pending_key(ixj_decoder *d)
 {
-    return on_value(ctx, J_NULL, IXJ__T_NULL, 0);
+    const ixj__token *tok = next_token(d, IXJ__T_KEY);
+    IXJ__ASSERT(ixj__fifo_empty(&d->guard));
+    return on_key(d, tok);
 }
 
-static int
-cb_boolean(void *ctx, int value)
+/* The token of the value yajl calls back for. The skeleton has no keys
+ * (guard.h): a member's key is the token before its value, taken here
+ * first. NULL when the key has an error (recorded). */
+static IXJ__INLINE const ixj__token *
+value_token(ixj_decoder *d)
 {
-    return on_value(ctx, J_BOOL, IXJ__T_TRUE, value != 0);
+    const ixj__token *tok = ixj__fifo_pop(&d->guard);
+    if ((tok->flags & IXJ__T_KIND) == IXJ__T_KEY) {
+        if (!on_key(d, tok))
+            return NULL;
+        tok = ixj__fifo_pop(&d->guard);
+    }
+    IXJ__ASSERT(d->guard.fifo_r <= d->guard.fifo_w);
+    return tok;
 }
 
+/* A scalar value: the skeleton writes every one as the number 0, and its
+ * JSON type is its token's kind. */
 static int
-cb_number(void *ctx, const char *placeholder, size_t len)
+cb_scalar(void *ctx, const char *placeholder, size_t len)
 {
+    ixj_decoder *d = ctx;
+    const ixj__token *tok = value_token(d);
+    unsigned kind;
+
     (void)placeholder;
     (void)len;
-    return on_value(ctx, J_NUMBER, IXJ__T_NUMBER, 0);
+    if (tok == NULL)
+        return 0;
+    kind = tok->flags & IXJ__T_KIND;
+    IXJ__ASSERT(kind >= IXJ__T_STRING && kind <= IXJ__T_NULL);
+    return on_scalar[kind](d, tok);
 }
 
-static int
-cb_string(void *ctx, const unsigned char *placeholder, size_t len)
-{
-    (void)placeholder;
-    (void)len;
-    return on_value(ctx, J_STRING, IXJ__T_STRING, 0);
-}
-
-static int
-cb_start_map(void *ctx)
-{
-    return on_value(ctx, J_OBJECT, IXJ__T_OBJECT, 0);
-}
-
+/* A container: the skeleton writes objects as arrays too. */
 static int
 cb_start_array(void *ctx)
 {
-    return on_value(ctx, J_ARRAY, IXJ__T_ARRAY, 0);
-}
+    ixj_decoder *d = ctx;
+    const ixj__token *tok = value_token(d);
 
-static int
-cb_map_key(void *ctx, const unsigned char *placeholder, size_t len)
-{
-    (void)placeholder;
-    (void)len;
-    return on_key(ctx);
+    if (tok == NULL)
+        return 0;
+    if ((tok->flags & IXJ__T_KIND) == IXJ__T_OBJECT)
+        return on_value(d, tok, J_OBJECT, 0);
+    IXJ__ASSERT((tok->flags & IXJ__T_KIND) == IXJ__T_ARRAY);
+    return on_value(d, tok, J_ARRAY, 0);
 }
 
 static int
@@ -716,8 +705,11 @@ cb_end(void *ctx)
     return on_end(ctx);
 }
 
-/* yajl calls yajl_integer and yajl_double only when yajl_number is NULL
- * (yajl_parse.h): numbers never go through yajl's own conversions. */
+/* The skeleton holds numbers (every scalar is a 0), arrays (objects are
+ * arrays too) and nothing else, so yajl needs no callback for null,
+ * booleans, strings, maps or keys. yajl calls yajl_integer and
+ * yajl_double only when yajl_number is NULL (yajl_parse.h): numbers never
+ * go through yajl's own conversions. */
 const yajl_callbacks ixj__decoder_callbacks = {
-    cb_null,      cb_boolean, NULL,   NULL,           cb_number, cb_string,
-    cb_start_map, cb_map_key, cb_end, cb_start_array, cb_end};
+    NULL, NULL, NULL, NULL,           cb_scalar, NULL,
+    NULL, NULL, NULL, cb_start_array, cb_end};

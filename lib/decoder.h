@@ -4,6 +4,8 @@
  *
  *   decoder.c   the yajl callbacks: a stack of frames over the field
  *               tables of schema.h, values into structs
+ *   paths.c     the path of the current position, for errors and
+ *               element callbacks
  *   elements.c  repeated fields: arrays kept, streamed to a callback or
  *               dropped (validation only)
  *   feed.c      one document through the guard and yajl; errors and
@@ -14,9 +16,11 @@
  *   bytes --> guard --(whole tokens)--> yajl_parse --> callbacks --> structs
  *
  * The guard (guard.h) checks the text, records each token in its table,
- * and hands yajl a skeleton of the document (strings as "", numbers as
- * 0): yajl parses structure and calls back once per token, and each
- * callback takes that token's real text and position from the table.
+ * and hands yajl a skeleton of the document's values (containers as
+ * arrays, scalars as 0, no keys): yajl parses the nesting and calls back
+ * once per value, and each callback takes that value's token, and a
+ * member's key before it, with their real text and position from the
+ * table.
  *
  * Errors: the first one wins. A callback that finds one records it and
  * returns 0, which stops yajl; the guard's errors are reported after yajl
@@ -199,10 +203,15 @@ struct ixj_decoder {
     size_t path_cap;
 };
 
-/* ---- decoder.c */
+/* ---- decoder.c, paths.c */
 
 /* The yajl callbacks, with the decoder as their context. */
 extern const yajl_callbacks ixj__decoder_callbacks;
+
+/* Takes the key that ended the batch yajl just parsed: the skeleton has
+ * no keys, and its value, in the next batch, has not been called back
+ * (guard.h). Returns 0 after recording an error. */
+int ixj__pending_key(ixj_decoder *d);
 
 /* Records the first error of the document at an absolute position, with
  * an ixj__detail id and the path the mode names. */
@@ -222,6 +231,10 @@ void ixj__record_error_here(ixj_decoder *d, ixj_status code, unsigned detail,
 /* Writes the path of the current position into out (when not NULL);
  * returns its length. */
 size_t ixj__render_path(const ixj_decoder *d, ixj__path_mode mode, char *out);
+
+/* At least the length of any path ixj__render_path writes now, found
+ * without rendering it (element paths render once, into room this big). */
+size_t ixj__path_bound(const ixj_decoder *d);
 
 /* Counts size bytes against the kept result's limit. Returns false after
  * recording IXJ_ERR_LIMIT at the token whose value needs them. */

@@ -93,13 +93,12 @@ element_path(ixj_decoder *d, const ixj__frame *f)
 
     IXJ__ASSERT(f == &d->frames[d->depth - 1]);
     if (d->element_prefix_of != f) {
-        n = ixj__render_path(d, IXJ__PATH_CURRENT, NULL);
         path = ixj__grow(&d->alloc, d->element_path, &d->element_path_cap,
-                         n + 1, 1);
+                         ixj__path_bound(d) + 1, 1);
         if (path == NULL)
             return NULL;
         d->element_path = path;
-        ixj__render_path(d, IXJ__PATH_CURRENT, path);
+        n = ixj__render_path(d, IXJ__PATH_CURRENT, path);
         path[n] = '\0';
         d->element_prefix_of = f;
         d->element_prefix_len = n - index_len;

@@ -2,6 +2,8 @@
 /* Status names and messages; path segments. */
 #include "error.h"
 
+#include <string.h>
+
 #include "alloc.h"
 #include "detail.h"
 
@@ -37,16 +39,23 @@ ixj_version(void)
     return IXJ_VERSION_STRING;
 }
 
+/* Element paths render every key of their prefix (twice: to measure,
+ * then to write), so this runs for each key of a path: one test per byte
+ * (`| 0x20` folds upper case onto lower case, and maps no other byte to a
+ * letter). */
 static bool
 is_identifier(const char *key, size_t len)
 {
+    unsigned char c0;
     if (len == 0)
         return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = key[i];
-        bool alpha =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        if (!alpha && (i == 0 || c < '0' || c > '9'))
+    c0 = (unsigned char)key[0];
+    if ((unsigned char)((c0 | 0x20) - 'a') >= 26 && c0 != '_')
+        return false;
+    for (size_t i = 1; i < len; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if ((unsigned char)((c | 0x20) - 'a') >= 26 &&
+            (unsigned char)(c - '0') >= 10 && c != '_')
             return false;
     }
     return true;
@@ -77,8 +86,11 @@ ixj__path_key(char *out, const char *key, size_t len)
     size_t n = 0;
 
     if (is_identifier(key, len)) {
-        n = put(out, n, ".", 1);
-        return put(out, n, key, len);
+        if (out != NULL) {
+            out[0] = '.';
+            memcpy(out + 1, key, len);
+        }
+        return len + 1;
     }
     n = put(out, n, "['", 2);
     for (size_t i = 0; i < len; i++) {

@@ -85,6 +85,16 @@ ixj__take_guard_error(ixj_decoder *d)
                                                    : IXJ__PATH_CONTAINER);
 }
 
+/* yajl called back every value of the batch: a key may remain, whose
+ * value the next batch has. */
+static ixj_status
+pending_key(ixj_decoder *d)
+{
+    if (IXJ__LIKELY(ixj__fifo_empty(&d->guard)) || ixj__pending_key(d))
+        return IXJ_OK;
+    return d->error.code;
+}
+
 /* Hands yajl the skeleton of the batch. Returns IXJ_OK or the error
  * recorded; the caller decides what the error ends. */
 static ixj_status
@@ -94,7 +104,7 @@ to_yajl(ixj_decoder *d)
     yajl_status ys;
 
     if (g->skeleton_len == 0)
-        return IXJ_OK;
+        return pending_key(d);
     d->yajl_bytes += g->skeleton_len;
     if (!ixj__ypool_parse(&d->ypool, d->yajl,
                           (const unsigned char *)g->skeleton, g->skeleton_len,
@@ -108,10 +118,8 @@ to_yajl(ixj_decoder *d)
                                    IXJ__PATH_CURRENT);
         return d->error.code;
     }
-    if (ys == yajl_status_ok) {
-        IXJ__ASSERT(ixj__fifo_empty(g)); /* every token was called back */
-        return IXJ_OK;
-    }
+    if (ys == yajl_status_ok)
+        return pending_key(d);
     d->yajl_dirty = true; /* stopped mid-document */
     if (d->error.code == IXJ_OK) {
         /* yajl rejected a skeleton of text the guard accepted: they must

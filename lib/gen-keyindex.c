@@ -89,6 +89,20 @@ put_bytes(const char *label, const char *name, const uint8_t *v, size_t n)
     printf("};\n");
 }
 
+/* [A-Za-z_][A-Za-z0-9_]*: the decoder renders a path segment of a table's
+ * key as .key without looking at its bytes (decoder.c, path_key). */
+static int
+is_identifier(const char *key)
+{
+    for (const char *p = key; *p != '\0'; p++) {
+        char c = *p;
+        if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_' &&
+            (p == key || c < '0' || c > '9'))
+            return 0;
+    }
+    return *key != '\0';
+}
+
 static int
 write_index(const ixj__object_desc *obj)
 {
@@ -111,6 +125,13 @@ write_index(const ixj__object_desc *obj)
     }
     for (size_t i = 0; i < n; i++) {
         const ixj__field *f = &obj->fields[i];
+        if (!is_identifier(f->name) || !is_identifier(f->alias)) {
+            fprintf(stderr,
+                    "gen-keyindex: %s.%s: a key that is not an "
+                    "identifier (paths write keys as .key; decoder.c)\n",
+                    obj->name, f->name);
+            return 0;
+        }
         keys[n_keys++] = (key){f->name, f->name_len, (unsigned)i};
         if (strcmp(f->alias, f->name) != 0)
             keys[n_keys++] = (key){f->alias, f->alias_len, (unsigned)i | 0x80};

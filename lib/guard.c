@@ -32,9 +32,14 @@
  * followed by its colon in the same step. Everything else goes to the
  * resumable lexers of lex_string.c and lex_number.c.
  *
- * Each completed token goes into the table and into the skeleton, where
- * strings become "" and numbers "0 " (the space ends the number for yajl,
- * which otherwise waits for the next byte).
+ * Each completed token goes into the table and each value into the
+ * skeleton, which is only what yajl needs to call back once per value in
+ * order: every container is an array ([ ]), every scalar value a 0 (yajl
+ * lexes nothing faster), keys and colons are left out (the callback of a
+ * member's value takes its key from the table first; guard.h). An object
+ * member thus costs yajl two tokens (0 and ,) instead of four ("" : 0 ,).
+ * A 0 that ends a batch gets a space, which ends the number for yajl (it
+ * otherwise waits for the next byte).
  */
 #include "guard.h"
 
@@ -381,21 +386,12 @@ push(scan *s, const uint8_t *at, size_t len, unsigned flags)
     t->flags = (uint8_t)flags;
 }
 
+/* A scalar value's skeleton, whatever its type (see the top of the
+ * file); end_skeleton ends one that ends the batch. */
 static IXJ__INLINE void
-put_skeleton(scan *s, const char *text, size_t n)
+put_scalar(scan *s)
 {
-    memcpy(s->skel, text, n);
-    s->skel += n;
-}
-
-/* The skeleton of a string ("") or a number ("0 ": the space ends the
- * number for yajl at once). */
-static IXJ__INLINE void
-put_pair(scan *s, char a, char b)
-{
-    s->skel[0] = a;
-    s->skel[1] = b;
-    s->skel += 2;
+    *s->skel++ = '0';
 }
 
 /* Skips whitespace. Returns false at the end of the input. */
@@ -514,25 +510,19 @@ lex_token(scan *s)
         push(s, first + 1, len - 2,
              (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
                  (g->escaped ? IXJ__T_ESCAPED : 0u));
-        put_pair(s, '"', '"');
         if (g->key) {
             s->state = IXJ__GS_COLON;
             return GO;
         }
     } else if (s->state == IXJ__GS_NUMBER) {
         push(s, first, len, IXJ__T_NUMBER);
-        put_pair(s, '0', ' ');
     } else {
         push(s, first, 0,
              g->word == 't'   ? IXJ__T_TRUE
              : g->word == 'f' ? IXJ__T_FALSE
                               : IXJ__T_NULL);
-        put_skeleton(s,
-                     g->word == 't'   ? "true"
-                     : g->word == 'f' ? "false"
-                                      : "null",
-                     g->word == 'f' ? 5 : 4);
     }
+    put_scalar(s);
     return after_value(s);
 }
 
@@ -562,12 +552,12 @@ string_at(scan *s, bool is_key)
 
     if (IXJ__LIKELY(q < s->end && *q == '"' && n <= s->max_string)) {
         push(s, start, (size_t)n, is_key ? IXJ__T_KEY : IXJ__T_STRING);
-        put_pair(s, '"', '"');
         s->p = q + 1;
-        if (!is_key)
+        if (!is_key) {
+            put_scalar(s);
             return after_value(s);
+        }
         if (s->p < s->end && *s->p == ':') { /* the usual next byte */
-            *s->skel++ = ':';
             s->p++;
             s->state = IXJ__GS_VALUE_MEMBER;
         } else {
@@ -601,7 +591,7 @@ number_at(scan *s, uint8_t c)
         if (q < s->end && *q != '.' && *q != 'e' && *q != 'E' &&
             (uint64_t)(q - p) <= g->max_number) {
             push(s, p, (size_t)(q - p), IXJ__T_NUMBER);
-            put_pair(s, '0', ' ');
+            put_scalar(s);
             s->p = q;
             return after_value(s);
         }
@@ -626,7 +616,7 @@ literal_at(scan *s, uint8_t c)
              c == 't'   ? IXJ__T_TRUE
              : c == 'f' ? IXJ__T_FALSE
                         : IXJ__T_NULL);
-        put_skeleton(s, word, n);
+        put_scalar(s);
         s->p += n;
         return after_value(s);
     }
@@ -649,7 +639,7 @@ open_container(scan *s, uint8_t c)
     if (!push_container(g, s->depth, c == '['))
         return fail(s, IXJ_ERR_NOMEM, 0, s->p, IXJ__CTX_VALUE);
     push(s, s->p, 0, c == '[' ? IXJ__T_ARRAY : IXJ__T_OBJECT);
-    *s->skel++ = (char)c;
+    *s->skel++ = '['; /* objects too: see the top of the file */
     s->depth++;
     s->in_array = c == '[';
     s->p++;
@@ -664,7 +654,7 @@ close_container(scan *s)
     if (s->tp == s->tp_end)
         return STOP_FULL;
     push(s, s->p, 0, IXJ__T_CLOSE);
-    *s->skel++ = (char)*s->p;
+    *s->skel++ = ']';
     s->depth--;
     s->in_array = s->depth > 0 && s->g->is_array[s->depth - 1];
     s->p++;
@@ -770,7 +760,6 @@ at_colon(scan *s, uint8_t c)
 {
     if (c != ':')
         return syntax_error(s, IXJ__CTX_CONTAINER);
-    *s->skel++ = ':';
     s->p++;
     s->state = IXJ__GS_VALUE_MEMBER;
     return GO;
@@ -873,6 +862,16 @@ at_end(scan *s)
     return STOP_END;
 }
 
+/* A scalar's 0 that ends the batch's skeleton gets a space: yajl would
+ * otherwise wait for the next byte to end the number, and every token of
+ * a batch must be called back before the next scan. */
+static void
+end_skeleton(ixj__guard *g)
+{
+    if (g->skeleton_len > 0 && g->skeleton[g->skeleton_len - 1] == '0')
+        g->skeleton[g->skeleton_len++] = ' ';
+}
+
 void
 ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
                 bool until_token_end, int *stop, size_t *consumed)
@@ -916,6 +915,7 @@ ixj__guard_scan(ixj__guard *g, const uint8_t *buf, size_t len,
         r = at_end(&s);
     else
         save(&s);
+    end_skeleton(g);
     *consumed = (size_t)(s.p - buf);
     g->offset += *consumed;
     *stop = (int)r;

@@ -21,8 +21,14 @@
  *   - the token table: for each token that produces a yajl callback, in
  *     order, where it lies (12 bytes: offset from the batch's text, length
  *     of its text, kind and flags);
- *   - a skeleton of the text for yajl: the same structure with every
- *     string written as "" and every number as "0 ", whitespace dropped.
+ *   - a skeleton of the text for yajl: its values in the same nesting,
+ *     every container written as an array and every scalar value as 0
+ *     (a space after the last one of a batch ends it); keys, colons and
+ *     whitespace dropped. yajl calls back once per value (and per
+ *     closing bracket); the callback of a member's value first takes the
+ *     member's key from the table. A key that ends a batch, its value not
+ *     yet scanned, has no callback: the caller takes it from the table
+ *     after yajl (ixj__fifo_empty is then false).
  *
  * yajl parses the skeleton and drives the decoder's callbacks, which take
  * each token's real text from the table (ixj__token_text). Positions are
@@ -63,8 +69,8 @@
 #define IXJ__FIFO_SIZE 512u
 
 /* Skeleton bytes per batch: a token and the separator after it take at
- * most 6 ("false,", "0 ,"). */
-#define IXJ__SKELETON_SIZE (IXJ__FIFO_SIZE * 8u)
+ * most 2 ("0,", "],"), and a batch's end adds a space. */
+#define IXJ__SKELETON_SIZE (IXJ__FIFO_SIZE * 4u)
 
 /* Most bytes one scan call examines: token offsets are 32-bit, relative to
  * the batch's text. Callers feed longer inputs in slices. */
