@@ -12,7 +12,7 @@
  *           break;
  *   ixj_result r;
  *   if (ixj_decoder_finish(d, &r) == IXJ_OK)
- *       use(r.as.job->job.uuid.ptr);                // valid until reset
+ *       use(r.as.job->job->uuid.ptr);               // valid until reset
  *   else
  *       report(ixj_decoder_error(d));               // code, path, position
  *   ixj_decoder_free(d);

@@ -243,10 +243,10 @@ typedef struct ixj_data_source_job {
 enum ixj_job_field { IXJ_JOB_FIELDS(IXJ_FIELD_BIT_, _) IXJ_JOB_FIELD_COUNT };
 
 typedef struct ixj_job {
-    uint64_t present;                            /* IXJ_JOB_* bits */
-    int64_t completed_datasources;               /* sources finished */
-    ixj_timestamp created_at;                    /* creation time */
-    const ixj_data_source_job *data_source_jobs; /* per-source details */
+    uint64_t present;                                   /* IXJ_JOB_* bits */
+    int64_t completed_datasources;                      /* sources finished */
+    ixj_timestamp created_at;                           /* creation time */
+    const ixj_data_source_job *const *data_source_jobs; /* per source */
     size_t n_data_source_jobs;
     const ixj_string *data_source_uuids; /* sources included in the job */
     size_t n_data_source_uuids;
@@ -278,8 +278,8 @@ enum ixj_job_envelope_field {
 };
 
 typedef struct ixj_job_envelope {
-    uint64_t present; /* IXJ_JOB_ENVELOPE_* bits */
-    ixj_job job;      /* the job */
+    uint64_t present;   /* IXJ_JOB_ENVELOPE_* bits */
+    const ixj_job *job; /* the job */
 } ixj_job_envelope;
 
 /* apiPages: links of a paginated list (GenAI uses `previous`). */
@@ -310,8 +310,8 @@ enum ixj_links_field {
 };
 
 typedef struct ixj_links {
-    uint64_t present; /* IXJ_LINKS_* bits */
-    ixj_pages pages;  /* page links */
+    uint64_t present;       /* IXJ_LINKS_* bits */
+    const ixj_pages *pages; /* page links */
 } ixj_links;
 
 /* apiMeta */
@@ -340,11 +340,11 @@ enum ixj_job_list_field {
 };
 
 typedef struct ixj_job_list {
-    uint64_t present;    /* IXJ_JOB_LIST_* bits */
-    const ixj_job *jobs; /* the jobs of this page */
+    uint64_t present;           /* IXJ_JOB_LIST_* bits */
+    const ixj_job *const *jobs; /* the jobs of this page */
     size_t n_jobs;
-    ixj_links links; /* pagination links */
-    ixj_meta meta;   /* pagination counts */
+    const ixj_links *links; /* pagination links */
+    const ixj_meta *meta;   /* pagination counts */
 } ixj_job_list;
 
 /* {"indexed_data_sources": [...]}: GET .../{uuid}/data_sources */
@@ -360,7 +360,7 @@ enum ixj_data_source_list_field {
 
 typedef struct ixj_data_source_list {
     uint64_t present; /* IXJ_DATA_SOURCE_LIST_* bits */
-    const ixj_data_source_job *indexed_data_sources;
+    const ixj_data_source_job *const *indexed_data_sources;
     size_t n_indexed_data_sources;
 } ixj_data_source_list;
 
