@@ -26,6 +26,17 @@
  * order of keys on the wire: lookups by key use an index built from the
  * lists, and the encoder writes keys in alphabetical order.
  *
+ * And so that a struct can grow at its end, no payload struct is
+ * embedded in another struct or in an array (since 0.2.0): an object
+ * member is a pointer to a struct of its own, an array of objects an
+ * array of pointers, and the library allocates every payload struct, so
+ * a program built against an older header never indexes or reads past
+ * the end it knows. Callers never allocate payload structs for the
+ * library to fill, except as encoder input, where a struct built against
+ * an older header is read only up to the fields whose presence bits it
+ * sets. ixj_string and ixj_timestamp are values, held by value in
+ * payload structs and in arrays: they never grow.
+ *
  * Scalar representations:
  *   STRING     ixj_string, NUL-terminated UTF-8 with its length
  *   UINT64     uint64_t (the API sends these as decimal strings)
@@ -34,8 +45,10 @@
  *   TIMESTAMP  ixj_timestamp (RFC 3339 text, decoded)
  *   ENUM       a C enum, plus `<member>_raw` holding the text of a literal
  *              this version does not know
- *   OBJECT     an embedded struct
- *   *_ARRAY    a pointer to the elements plus `n_<member>`, their count
+ *   OBJECT     a pointer to the object's own struct, NULL when absent
+ *   *_ARRAY    a pointer to the elements plus `n_<member>`, their count:
+ *              for STRING_ARRAY the ixj_strings themselves, for
+ *              OBJECT_ARRAY a pointer per element (`jobs[i]->uuid`)
  *
  * Memory: every pointer in a decoded payload points into the arena that
  * owns the result (see ixjob.h); none is freed on its own.
