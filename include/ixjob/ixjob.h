@@ -75,14 +75,14 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 #define IXJ_VERSION_MAJOR  0
-#define IXJ_VERSION_MINOR  1
+#define IXJ_VERSION_MINOR  2
 #define IXJ_VERSION_MICRO  0
-#define IXJ_VERSION_STRING "0.1.0"
+#define IXJ_VERSION_STRING "0.2.0"
 /* 0xMMmmuu: compare with >= to require a version at compile time. */
 #define IXJ_VERSION_HEX \
     ((IXJ_VERSION_MAJOR << 16) | (IXJ_VERSION_MINOR << 8) | IXJ_VERSION_MICRO)
 
-/* The version of the library linked at run time, e.g. "0.1.0". */
+/* The version of the library linked at run time, e.g. "0.2.0". */
 IXJ_API const char *ixj_version(void);
 
 /* ------------------------------------------------------------------ */
