@@ -133,13 +133,12 @@ const void *
 ixj_element_copy(ixj_arena *arena, const ixj_element_info *info)
 {
     const ixj__object_desc *obj;
-    void *copy;
 
     if ((int)info->element < 1 || (int)info->element >= IXJ__ELEMENT_END)
         return NULL;
     obj = ixj__element_object(info->element);
     if (obj == NULL) { /* a string element */
-        copy = copy_struct(arena, info->value, sizeof(ixj_string));
+        void *copy = copy_struct(arena, info->value, sizeof(ixj_string));
         return copy != NULL && copy_string(arena, copy) ? copy : NULL;
     }
     return copy_object(arena, obj, info->value);

@@ -418,7 +418,6 @@ store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
     const ixj__field *fld = f->field;
     void *owner = f->base;
     uint64_t bit = UINT64_C(1) << fld->bit;
-    ixj__frame *child;
 
     if (jt == J_NULL) {
         /* ProtoJSON: null is the same as absent. The spec (OpenAPI 3.0)
@@ -432,6 +431,7 @@ store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
     if (jt == J_OBJECT)
         return start_object(d, fld, owner, tok);
     if (jt == J_ARRAY) {
+        ixj__frame *child;
         if (fld->kind != IXJ__KIND_OBJECT_ARRAY &&
             fld->kind != IXJ__KIND_STRING_ARRAY)
             return wrong_type(d, fld, jt, tok);
