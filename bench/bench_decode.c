@@ -298,7 +298,7 @@ prepare_results(input *in)
             fprintf(stderr, "bench_decode: cannot decode %s\n", in->name);
             exit(1);
         }
-        in->n_sources += r->as.job->job.n_data_source_jobs;
+        in->n_sources += r->as.job->job->n_data_source_jobs;
         in->arenas[in->n_results++] = ixj_decoder_detach(decoders[V_PLAIN]);
     }
 }
@@ -471,10 +471,10 @@ check_input(const input *in, int verbose)
         }
     }
     for (at = NULL, i = 0; next_doc(in, &at, &p, &n); i++) {
-        const ixj_job *want = &in->results[i].as.job->job, *got;
+        const ixj_job *want = in->results[i].as.job->job, *got;
         if (decode_one(decoders[V_VALIDATE], p, n, 0, &r) != IXJ_OK)
             mismatch(in, "ixjob-validate", i, "decoding failed");
-        got = &r.as.job->job;
+        got = r.as.job->job;
         if (got->n_data_source_jobs != want->n_data_source_jobs ||
             got->n_data_source_uuids != want->n_data_source_uuids ||
             got->data_source_jobs != NULL || got->data_source_uuids != NULL ||
@@ -557,7 +557,7 @@ static void
 edge_value(const struct edge_case *c, const ixj_job_envelope *env, char *out,
            size_t cap)
 {
-    const ixj_job *job = &env->job;
+    const ixj_job *job = env->job;
     size_t at = 0;
     switch (c->show) {
     case 'u':

@@ -289,7 +289,7 @@ check_job(const ixj_result *r, enum decode_mode mode,
 
     if (r->type != IXJ_TYPE_JOB)
         fail_exit("decoded something else than a job", NULL);
-    job = &r->as.job->job;
+    job = r->as.job->job;
     if (job->n_data_source_jobs != n || job->n_data_source_uuids != n ||
         (job->data_source_jobs != NULL) != (jobs_kept && n > 0) ||
         (job->data_source_uuids != NULL) != (uuids_kept && n > 0) ||

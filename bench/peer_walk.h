@@ -106,7 +106,7 @@ IXJ_ENUM_MAP(PW_ENUM_TAKER_)
     pw_take_timestamp(v, &(out)->member)
 #define PW_ENUM(st, v, out, member, ref) \
     pw_enum_##ref(st, v, &(out)->member, &(out)->member##_raw)
-#define PW_OBJECT(st, v, out, member, ref) pw_walk_##ref(st, v, &(out)->member)
+#define PW_OBJECT(st, v, out, member, ref) pw_take_##ref(st, v, &(out)->member)
 #define PW_OBJECT_ARRAY(st, v, out, member, ref) \
     pw_take_##ref##_array(st, v, &(out)->member, &(out)->n_##member)
 #define PW_STRING_ARRAY(st, v, out, member, ref) \
@@ -130,19 +130,25 @@ pw_walk_data_source_job(peer_state *st, pw_node obj, ixj_data_source_job *out)
     return 1;
 }
 
+/* An array of objects as ixjob keeps one: an array of pointers, each to
+ * a struct of its own in the arena. */
 static int
 pw_take_data_source_job_array(peer_state *st, pw_node v,
-                              const ixj_data_source_job **out, size_t *count)
+                              const ixj_data_source_job *const **out,
+                              size_t *count)
 {
     pw_iter it;
     size_t n;
-    ixj_data_source_job *items;
+    const ixj_data_source_job **items;
     if (!pw_array(v, &it, &n))
         return 0;
     items = peer_alloc(st, n * sizeof *items);
-    for (size_t i = 0; i < n; i++)
-        if (!pw_walk_data_source_job(st, pw_next(&it), &items[i]))
+    for (size_t i = 0; i < n; i++) {
+        ixj_data_source_job *item = peer_alloc(st, sizeof *item);
+        if (!pw_walk_data_source_job(st, pw_next(&it), item))
             return 0;
+        items[i] = item;
+    }
     *out = items;
     *count = n;
     return 1;
@@ -156,6 +162,15 @@ pw_walk_job(peer_state *st, pw_node obj, ixj_job *out)
         return 0;
     BENCH_JOB_ROWS(PW_FIELD_)
     return 1;
+}
+
+/* An object member as ixjob keeps one: a struct of its own, pointed to. */
+static int
+pw_take_job(peer_state *st, pw_node v, const ixj_job **out)
+{
+    ixj_job *job = peer_alloc(st, sizeof *job);
+    *out = job;
+    return pw_walk_job(st, v, job);
 }
 
 static int

@@ -378,7 +378,7 @@ timestamp_eq(const ixj_timestamp *a, const ixj_timestamp *b)
     ((a)->member == (b)->member &&            \
      string_eq(&(a)->member##_raw, &(b)->member##_raw))
 #define SAME_OBJECT(a, b, member, ref, path, d) \
-    same_object_##ref(&(a)->member, &(b)->member, path, #member, d)
+    same_object_##ref((a)->member, (b)->member, path, #member, d)
 #define SAME_OBJECT_ARRAY(a, b, member, ref, path, d)           \
     same_array_##ref((a)->member, (a)->n_##member, (b)->member, \
                      (b)->n_##member, path, #member, d)
@@ -429,8 +429,8 @@ same_data_source_job(const ixj_data_source_job *a, const ixj_data_source_job *b,
 }
 
 static int
-same_array_data_source_job(const ixj_data_source_job *a, size_t na,
-                           const ixj_data_source_job *b, size_t nb,
+same_array_data_source_job(const ixj_data_source_job *const *a, size_t na,
+                           const ixj_data_source_job *const *b, size_t nb,
                            const char *path, const char *member, diff *d)
 {
     char sub[256];
@@ -440,7 +440,11 @@ same_array_data_source_job(const ixj_data_source_job *a, size_t na,
     }
     for (size_t i = 0; a != NULL && i < na; i++) {
         sub_path(sub, sizeof sub, path, member, (long)i);
-        if (!same_data_source_job(&a[i], &b[i], sub, d))
+        if (a[i] == NULL || b[i] == NULL) {
+            snprintf(d->why, d->cap, "%s (a NULL element)", sub);
+            return 0;
+        }
+        if (!same_data_source_job(a[i], b[i], sub, d))
             return 0;
     }
     return 1;
@@ -459,6 +463,12 @@ same_object_job(const ixj_job *a, const ixj_job *b, const char *path,
 {
     char sub[256];
     sub_path(sub, sizeof sub, path, member, -1);
+    if (a == NULL || b == NULL) { /* absent: both NULL */
+        if (a == b)
+            return 1;
+        snprintf(d->why, d->cap, "%s (NULL on one side)", sub);
+        return 0;
+    }
     return same_job(a, b, sub, d);
 }
 

@@ -385,8 +385,8 @@ static const ixj_job *
 job_of(const struct exchange *x)
 {
     const ixj_job_envelope *env = x->result.as.job;
-    if (IXJ_HAS(env, IXJ_JOB_ENVELOPE_JOB))
-        return &env->job;
+    if (env->job != NULL) /* present */
+        return env->job;
     fail_prefix(x);
     fprintf(stderr, "HTTP %ld: the body has no job\n", x->status);
     return NULL;
@@ -592,25 +592,27 @@ cmd_list(struct client *c)
     snprintf(url, size, "%s%s?page=1&per_page=%lu", c->opt->api_url, JOBS_PATH,
              c->opt->per_page);
     for (;;) {
+        static const ixj_meta no_meta; /* for a list without meta */
         const ixj_job_list *list;
-        const ixj_string *next;
+        const ixj_meta *meta;
+        const ixj_string *next = NULL;
         char a[24], b[24], t[24];
 
         if (request(c, &x, "GET", url, IXJ_TYPE_LIST, NULL, 0) != 0)
             break;
         list = x.result.as.list;
+        /* Object members are pointers, NULL when absent. */
+        meta = list->meta != NULL ? list->meta : &no_meta;
+        if (list->links != NULL && list->links->pages != NULL)
+            next = &list->links->pages->next;
         pages++;
         jobs += list->n_jobs;
         printf("page %s/%s jobs=%zu total=%s\n",
-               i64(a, sizeof a, IXJ_HAS(&list->meta, IXJ_META_PAGE),
-                   list->meta.page),
-               i64(b, sizeof b, IXJ_HAS(&list->meta, IXJ_META_PAGES),
-                   list->meta.pages),
+               i64(a, sizeof a, IXJ_HAS(meta, IXJ_META_PAGE), meta->page),
+               i64(b, sizeof b, IXJ_HAS(meta, IXJ_META_PAGES), meta->pages),
                list->n_jobs,
-               i64(t, sizeof t, IXJ_HAS(&list->meta, IXJ_META_TOTAL),
-                   list->meta.total));
-        next = &list->links.pages.next;
-        if (next->len == 0) {
+               i64(t, sizeof t, IXJ_HAS(meta, IXJ_META_TOTAL), meta->total));
+        if (next == NULL || next->len == 0) {
             printf("listed %llu jobs on %llu pages\n", jobs, pages);
             status = EXIT_DONE;
             break;
@@ -625,13 +627,13 @@ cmd_list(struct client *c)
                     x.status, c->origin, next->ptr);
             break;
         }
-        if (IXJ_HAS(&list->meta, IXJ_META_PAGES) && list->meta.pages >= 0 &&
-            pages >= (unsigned long long)list->meta.pages) {
+        if (IXJ_HAS(meta, IXJ_META_PAGES) && meta->pages >= 0 &&
+            pages >= (unsigned long long)meta->pages) {
             fail_prefix(&x);
             fprintf(stderr,
                     "HTTP %ld: links.pages.next after %llu pages of "
                     "%lld\n",
-                    x.status, pages, (long long)list->meta.pages);
+                    x.status, pages, (long long)meta->pages);
             break;
         }
         /* The result goes with the next request: copy the link first. */

@@ -73,7 +73,7 @@ print_job(const ixj_job *j)
     print_time("updated", &j->updated_at, IXJ_HAS(j, IXJ_JOB_UPDATED_AT));
     print_time("finished", &j->finished_at, IXJ_HAS(j, IXJ_JOB_FINISHED_AT));
     for (size_t i = 0; i < j->n_data_source_jobs; i++)
-        print_data_source(&j->data_source_jobs[i]);
+        print_data_source(j->data_source_jobs[i]);
 }
 
 static void
@@ -82,19 +82,22 @@ print_result(const ixj_result *r)
     printf("type: %s\n", ixj_type_name(r->type));
     switch (r->type) {
     case IXJ_TYPE_JOB:
-        print_job(&r->as.job->job);
+        /* An object member is a pointer, NULL when absent ("job": null). */
+        if (r->as.job->job != NULL)
+            print_job(r->as.job->job);
         break;
     case IXJ_TYPE_LIST:
-        printf("page %lld of %lld, %lld jobs in all\n",
-               (long long)r->as.list->meta.page,
-               (long long)r->as.list->meta.pages,
-               (long long)r->as.list->meta.total);
+        if (r->as.list->meta != NULL)
+            printf("page %lld of %lld, %lld jobs in all\n",
+                   (long long)r->as.list->meta->page,
+                   (long long)r->as.list->meta->pages,
+                   (long long)r->as.list->meta->total);
         for (size_t i = 0; i < r->as.list->n_jobs; i++)
-            print_job(&r->as.list->jobs[i]);
+            print_job(r->as.list->jobs[i]);
         break;
     case IXJ_TYPE_DATA_SOURCES:
         for (size_t i = 0; i < r->as.data_sources->n_indexed_data_sources; i++)
-            print_data_source(&r->as.data_sources->indexed_data_sources[i]);
+            print_data_source(r->as.data_sources->indexed_data_sources[i]);
         break;
     case IXJ_TYPE_SIGNED_URL:
         printf("report URL: %s\n", text(r->as.signed_url->signed_url));

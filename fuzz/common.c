@@ -457,7 +457,7 @@ encode_in_job(ixj_encoder *e, const void *value, fz_buf *out)
     ixj_job_envelope env;
     memset(&env, 0, sizeof env);
     env.present = UINT64_C(1) << IXJ_JOB_ENVELOPE_JOB;
-    env.job = *(const ixj_job *)value;
+    env.job = value;
     return fz_encode(e, IXJ_TYPE_JOB, &env, 0, out, NULL);
 }
 
@@ -465,9 +465,10 @@ static ixj_status
 encode_in_data_source_job(ixj_encoder *e, const void *value, fz_buf *out)
 {
     ixj_data_source_list list;
+    const ixj_data_source_job *one = value;
     memset(&list, 0, sizeof list);
     list.present = UINT64_C(1) << IXJ_DATA_SOURCE_LIST_INDEXED_DATA_SOURCES;
-    list.indexed_data_sources = value;
+    list.indexed_data_sources = &one;
     list.n_indexed_data_sources = 1;
     return fz_encode(e, IXJ_TYPE_DATA_SOURCES, &list, 0, out, NULL);
 }
@@ -522,7 +523,8 @@ put_elements_in(fz_buf *b, ixj_encoder *e, const fzm_object *o,
         if (!((present >> f->bit) & 1))
             continue;
         if (f->kind == FZM_OBJECT) {
-            put_elements_in(b, e, f->object, fzm_member(base, f), kind);
+            FZ_CHECK(fzm_object_at(base, f) != NULL);
+            put_elements_in(b, e, f->object, fzm_object_at(base, f), kind);
             continue;
         }
         if (f->kind != FZM_OBJECT_ARRAY && f->kind != FZM_STRING_ARRAY)
@@ -531,12 +533,10 @@ put_elements_in(fz_buf *b, ixj_encoder *e, const fzm_object *o,
         n = *(const size_t *)fzm_aux(base, f);
         FZ_CHECK(n == 0 || items != NULL);
         for (size_t k = 0; k < n; k++) {
-            const void *item;
+            const void *item = fzm_item(items, f, k);
             if (f->kind == FZM_OBJECT_ARRAY) {
-                item = items + k * f->object->size;
+                FZ_CHECK(item != NULL);
                 put_elements_in(b, e, f->object, item, kind);
-            } else {
-                item = items + k * sizeof(ixj_string);
             }
             if (f->element == (unsigned)kind)
                 put_element(b, e, kind, k, item);

@@ -1007,15 +1007,14 @@ render_member(fz_buf *b, const fzm_field *f, const void *base, const char *path)
         break;
     }
     case FZM_OBJECT:
+        FZ_CHECK(fzm_object_at(base, f) != NULL);
         put_text(b, "{}\n");
-        render_struct(b, f->object, m, path);
+        render_struct(b, f->object, fzm_object_at(base, f), path);
         return;
     case FZM_OBJECT_ARRAY:
     case FZM_STRING_ARRAY: {
         const char *items = *(const char *const *)m;
         size_t n = *(const size_t *)fzm_aux(base, f);
-        size_t size =
-            f->kind == FZM_OBJECT_ARRAY ? f->object->size : sizeof(ixj_string);
         FZ_CHECK(n == 0 || items != NULL);
         put_fmt(b, "[%zu]\n", n);
         for (size_t i = 0; i < n; i++) {
@@ -1025,11 +1024,12 @@ render_member(fz_buf *b, const fzm_field *f, const void *base, const char *path)
             fz_put(&sub, "", 1);
             put_text(b, (const char *)sub.data);
             if (f->kind == FZM_OBJECT_ARRAY) {
+                FZ_CHECK(fzm_item(items, f, i) != NULL);
                 put_text(b, " = {}\n");
-                render_struct(b, f->object, items + i * size,
+                render_struct(b, f->object, fzm_item(items, f, i),
                               (const char *)sub.data);
             } else {
-                const ixj_string *s = (const void *)(items + i * size);
+                const ixj_string *s = fzm_item(items, f, i);
                 put_text(b, " = ");
                 render_string(b, s->ptr, s->len);
                 put_text(b, "\n");

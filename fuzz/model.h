@@ -25,9 +25,9 @@ typedef enum fzm_kind {
     FZM_BOOL,
     FZM_TIMESTAMP,
     FZM_ENUM,
-    FZM_OBJECT,
-    FZM_OBJECT_ARRAY,
-    FZM_STRING_ARRAY
+    FZM_OBJECT,       /* const T *: a struct of its own, NULL when absent */
+    FZM_OBJECT_ARRAY, /* const T *const *: a pointer per element */
+    FZM_STRING_ARRAY  /* const ixj_string *: the strings themselves */
 } fzm_kind;
 
 typedef struct fzm_enum {
@@ -102,6 +102,23 @@ static inline const void *
 fzm_aux(const void *base, const fzm_field *f)
 {
     return (const char *)base + f->aux;
+}
+
+/* The struct an OBJECT member points to (NULL when absent). */
+static inline const void *
+fzm_object_at(const void *base, const fzm_field *f)
+{
+    return *(const void *const *)fzm_member(base, f);
+}
+
+/* Element k of an array member whose pointer is items: the struct an
+ * OBJECT_ARRAY's k-th pointer points to, or the k-th ixj_string. */
+static inline const void *
+fzm_item(const void *items, const fzm_field *f, size_t k)
+{
+    if (f->kind == FZM_OBJECT_ARRAY)
+        return ((const void *const *)items)[k];
+    return (const ixj_string *)items + k;
 }
 
 /* The presence mask of a payload struct (its first member). */

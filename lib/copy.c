@@ -12,6 +12,35 @@
 
 static bool copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst);
 
+static void *
+copy_struct(ixj_arena *a, const void *src, size_t size)
+{
+    void *dst = ixj__arena_alloc(a, size);
+    if (dst != NULL)
+        memcpy(dst, src, size);
+    return dst;
+}
+
+/* A deep copy of a payload struct made by the library (whole: it has the
+ * size of this version's struct). */
+static void *
+copy_object(ixj_arena *a, const ixj__object_desc *obj, const void *src)
+{
+    void *dst = copy_struct(a, src, obj->size);
+    return dst != NULL && copy_members(a, obj, dst) ? dst : NULL;
+}
+
+/* Replaces an object member that points into the source by a copy. */
+static bool
+copy_object_member(ixj_arena *a, const ixj__field *f, void *owner)
+{
+    const void **object = (const void **)ixj__member(owner, f);
+    if (*object == NULL)
+        return true;
+    *object = copy_object(a, f->object, *object);
+    return *object != NULL;
+}
+
 /* Replaces a string that points into the source by a copy. */
 static bool
 copy_string(ixj_arena *a, ixj_string *s)
@@ -25,26 +54,34 @@ copy_string(ixj_arena *a, ixj_string *s)
     return true;
 }
 
-/* Replaces an array that points into the source by a copy. */
+/* Replaces an array that points into the source by a copy: of its
+ * strings, or of its pointers and each struct they point to. */
 static bool
 copy_array(ixj_arena *a, const ixj__field *f, void *owner)
 {
     void **items = (void **)ixj__member(owner, f);
     size_t n = *(size_t *)(void *)((char *)owner + f->aux_offset);
     bool objects = f->kind == IXJ__KIND_OBJECT_ARRAY;
-    size_t size = objects ? f->object->size : sizeof(ixj_string);
+    size_t size = objects ? sizeof(void *) : sizeof(ixj_string);
     char *copy;
 
     if (*items == NULL || n == 0)
         return true; /* absent, empty, or streamed: nothing to copy */
-    if (n > SIZE_MAX / size || (copy = ixj__arena_alloc(a, n * size)) == NULL)
+    if (n > SIZE_MAX / size ||
+        (copy = copy_struct(a, *items, n * size)) == NULL)
         return false;
-    memcpy(copy, *items, n * size);
     *items = copy;
     for (size_t i = 0; i < n; i++) {
         void *item = copy + i * size;
-        if (objects ? !copy_members(a, f->object, item) : !copy_string(a, item))
-            return false;
+        if (!objects) {
+            if (!copy_string(a, item))
+                return false;
+        } else if (*(const void **)item != NULL) {
+            const void *element = copy_object(a, f->object, *(void **)item);
+            if (element == NULL)
+                return false;
+            *(const void **)item = element;
+        }
     }
     return true;
 }
@@ -68,7 +105,7 @@ copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst)
                 a, (ixj_string *)(void *)((char *)dst + f->aux_offset));
             break;
         case IXJ__KIND_OBJECT:
-            ok = copy_members(a, f->object, ixj__member(dst, f));
+            ok = copy_object_member(a, f, dst);
             break;
         case IXJ__KIND_OBJECT_ARRAY:
         case IXJ__KIND_STRING_ARRAY:
@@ -81,15 +118,6 @@ copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst)
             return false;
     }
     return true;
-}
-
-static void *
-copy_struct(ixj_arena *a, const void *src, size_t size)
-{
-    void *dst = ixj__arena_alloc(a, size);
-    if (dst != NULL)
-        memcpy(dst, src, size);
-    return dst;
 }
 
 ixj_arena *
@@ -105,17 +133,15 @@ const void *
 ixj_element_copy(ixj_arena *arena, const ixj_element_info *info)
 {
     const ixj__object_desc *obj;
-    void *copy;
 
     if ((int)info->element < 1 || (int)info->element >= IXJ__ELEMENT_END)
         return NULL;
     obj = ixj__element_object(info->element);
     if (obj == NULL) { /* a string element */
-        copy = copy_struct(arena, info->value, sizeof(ixj_string));
+        void *copy = copy_struct(arena, info->value, sizeof(ixj_string));
         return copy != NULL && copy_string(arena, copy) ? copy : NULL;
     }
-    copy = copy_struct(arena, info->value, obj->size);
-    return copy != NULL && copy_members(arena, obj, copy) ? copy : NULL;
+    return copy_object(arena, obj, info->value);
 }
 
 ixj_status
@@ -126,8 +152,7 @@ ixj_result_copy(ixj_arena *arena, const ixj_result *result, ixj_result *copy)
 
     if (obj == NULL || result->as.value == NULL)
         return IXJ_ERR_MISUSE;
-    value = copy_struct(arena, result->as.value, obj->size);
-    if (value == NULL || !copy_members(arena, obj, value))
+    if ((value = copy_object(arena, obj, result->as.value)) == NULL)
         return IXJ_ERR_NOMEM;
     *copy = *result;
     copy->as.value = value;

@@ -171,6 +171,18 @@ resolve_root(ixj_decoder *d, ixj__frame *f, ixj_type type,
     return true;
 }
 
+void *
+ixj__new_struct(ixj_decoder *d, size_t size, const ixj__token *tok)
+{
+    void *p = ixj__arena_alloc(d->arena, size);
+    if (p == NULL) {
+        fail(d, IXJ_ERR_NOMEM, tok, IXJ__PATH_CURRENT);
+        return NULL;
+    }
+    memset(p, 0, size);
+    return p;
+}
+
 /* ------------------------------------------------------------------ */
 /* Values                                                               */
 /* ------------------------------------------------------------------ */
@@ -316,6 +328,32 @@ store_scalar(ixj_decoder *d, const ixj__field *fld, void *owner, int jt,
     return wrong_type(d, fld, jt, tok);
 }
 
+/* An object member opens: its struct, a new one of its own in the arena
+ * (a payload struct is never embedded in another), is charged to the
+ * result and pointed to by the member. */
+static IXJ__NOINLINE int
+start_object(ixj_decoder *d, const ixj__field *fld, void *owner,
+             const ixj__token *tok)
+{
+    const ixj__object_desc *obj = fld->object;
+    ixj__frame *child;
+    void *base;
+
+    if (fld->kind != IXJ__KIND_OBJECT)
+        return wrong_type(d, fld, J_OBJECT, tok);
+    if (!ixj__charge(d, obj->size, tok) ||
+        (base = ixj__new_struct(d, obj->size, tok)) == NULL)
+        return 0;
+    *(void **)ixj__member(owner, fld) = base;
+    *(uint64_t *)owner |= UINT64_C(1) << fld->bit;
+    if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
+        return 0;
+    child->desc = obj;
+    child->expect = ixj__field_after(obj, 0);
+    child->base = base;
+    return 1;
+}
+
 /* A member's value: the one dispatch on (field kind, JSON type). */
 static IXJ__INLINE int
 store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
@@ -324,7 +362,6 @@ store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
     const ixj__field *fld = f->field;
     void *owner = f->base;
     uint64_t bit = UINT64_C(1) << fld->bit;
-    ixj__frame *child;
 
     if (jt == J_NULL) {
         /* ProtoJSON: null is the same as absent. The spec (OpenAPI 3.0)
@@ -335,18 +372,10 @@ store_member(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
         f->key_pending = false;
         return 1;
     }
-    if (jt == J_OBJECT) {
-        if (fld->kind != IXJ__KIND_OBJECT)
-            return wrong_type(d, fld, jt, tok);
-        *(uint64_t *)owner |= bit;
-        if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
-            return 0;
-        child->desc = fld->object;
-        child->expect = ixj__field_after(fld->object, 0);
-        child->base = ixj__member(owner, fld);
-        return 1;
-    }
+    if (jt == J_OBJECT)
+        return start_object(d, fld, owner, tok);
     if (jt == J_ARRAY) {
+        ixj__frame *child;
         if (fld->kind != IXJ__KIND_OBJECT_ARRAY &&
             fld->kind != IXJ__KIND_STRING_ARRAY)
             return wrong_type(d, fld, jt, tok);

@@ -54,8 +54,8 @@ typedef enum ixj__frame_kind {
 
 /* What an array frame does with its elements: keep them in the result;
  * stream them one by one to a callback; drop them (validation only). A
- * streamed or dropped element lives in slot 0 of the frame's buffer and
- * the arena is rewound after it, so memory does not grow with the array. */
+ * streamed or dropped element is allocated after a mark of the arena,
+ * which is rewound after it, so memory does not grow with the array. */
 typedef enum ixj__array_mode {
     IXJ__KEEP,
     IXJ__STREAM,
@@ -80,9 +80,14 @@ typedef struct ixj__frame {
     size_t key_len;               /* a copied key's length */
     size_t key_off;
     size_t keys_mark;     /* d->keys_len when the frame was pushed */
-    char *items;          /* ARRAY: element buffer */
+    char *items;          /* ARRAY: element buffer (kept arrays) */
     size_t items_size;    /* its size in bytes */
-    size_t item_size;     /* ARRAY: bytes per element */
+    void *element_value;  /* ARRAY (STREAM, DROP): the element in
+                             progress, in the arena after mark */
+    size_t item_size;     /* ARRAY: bytes per slot of the buffer (a
+                             pointer, or an ixj_string) */
+    size_t struct_size;   /* ARRAY: bytes of an element's struct */
+    size_t element_cost;  /* ARRAY: what an element adds to the result */
     uint8_t mode;         /* ARRAY: ixj__array_mode */
     uint8_t element;      /* ARRAY: its ixj_element, 0 when it has none */
     ixj__arena_mark mark; /* ARRAY (STREAM, DROP): arena before the
@@ -243,6 +248,10 @@ bool ixj__charge(ixj_decoder *d, size_t size, const ixj__token *tok);
 /* Pushes a frame of the given kind; NULL after recording nomem. */
 ixj__frame *ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind,
                             const ixj__token *tok);
+
+/* A zeroed struct of size bytes in the result's arena (not charged);
+ * NULL after recording nomem at tok. */
+void *ixj__new_struct(ixj_decoder *d, size_t size, const ixj__token *tok);
 
 /* Stores a string value (NUL-terminated copy in the arena). Returns 0
  * after recording an error. */

@@ -3,8 +3,13 @@
  * Repeated fields (decoder.h): an array frame keeps its elements in a
  * buffer that moves into the result when the array closes, or streams
  * each element to the caller's callback, or drops it (validation only).
- * A streamed or dropped element lives in slot 0 and the arena is rewound
- * after it, so memory does not grow with the length of the array.
+ *
+ * A kept array of strings is a buffer of ixj_string; a kept array of
+ * objects is a buffer of pointers, each to a struct of its own taken from
+ * the arena's bump blocks (never an array of structs: a payload struct
+ * may grow at its end, types.h). A streamed or dropped element is taken
+ * from the arena after a mark, and the arena is rewound to the mark after
+ * it, so memory does not grow with the length of the array.
  */
 #include <string.h>
 
@@ -19,14 +24,16 @@
  * most a quarter unused (see grow_items). */
 #define SMALL_ARRAY 65536u
 
+/* The first buffer of a kept array: 8 pointers, or 4 strings. */
+#define FIRST_ITEMS 64u
+
 void
 ixj__array_begin(ixj_decoder *d, ixj__frame *f, const ixj__field *fld,
                  void *owner)
 {
+    bool objects = fld->kind == IXJ__KIND_OBJECT_ARRAY;
     f->field = fld;
     f->base = owner;
-    f->item_size = fld->kind == IXJ__KIND_OBJECT_ARRAY ? fld->object->size
-                                                       : sizeof(ixj_string);
     f->element = fld->element;
     if (d->validate_only)
         f->mode = IXJ__DROP;
@@ -34,6 +41,13 @@ ixj__array_begin(ixj_decoder *d, ixj__frame *f, const ixj__field *fld,
         f->mode = IXJ__STREAM;
         d->element_prefix_of = NULL;
     }
+    /* The buffer's slot (kept arrays only), and what an element costs:
+     * its struct, plus its pointer when kept. */
+    f->item_size = objects ? sizeof(void *) : sizeof(ixj_string);
+    f->struct_size = objects ? fld->object->size : sizeof(ixj_string);
+    f->element_cost = f->struct_size;
+    if (objects && f->mode == IXJ__KEEP)
+        f->element_cost += sizeof(void *);
 }
 
 /* Room for one more element: doubling while small, then growing by a
@@ -49,6 +63,8 @@ grow_items(ixj_decoder *d, ixj__frame *f)
         size_t size = f->items_size < SMALL_ARRAY ? f->items_size * 2
                                                   : f->items_size / 4 * 5;
         char *items;
+        if (size < FIRST_ITEMS)
+            size = FIRST_ITEMS;
         if (size < used + f->item_size)
             size = used + f->item_size;
         if (f->items == NULL)
@@ -64,22 +80,18 @@ grow_items(ixj_decoder *d, ixj__frame *f)
     return f->items + used;
 }
 
-/* The slot of a streamed or dropped element: always the first, with the
- * arena marked so that the element's memory goes back after it. */
+/* A streamed or dropped element: taken from the arena after a mark, so
+ * that the element's memory goes back after it. */
 static void *
 element_slot(ixj_decoder *d, ixj__frame *f)
 {
-    if (f->items_size < f->item_size) {
-        size_t size;
-        char *items = ixj__arena_buffer_take(d->arena, f->item_size, &size);
-        if (items == NULL)
-            return NULL;
-        f->items = items;
-        f->items_size = size;
-    }
+    void *slot;
     ixj__arena_mark_get(d->arena, &f->mark);
-    memset(f->items, 0, f->item_size);
-    return f->items;
+    slot = ixj__arena_alloc(d->arena, f->struct_size);
+    if (slot != NULL)
+        memset(slot, 0, f->struct_size);
+    f->element_value = slot; /* what deliver hands over */
+    return slot;
 }
 
 /* The path of the element just completed, "$.data.jobs[7]": rendered in
@@ -129,7 +141,7 @@ deliver(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
     info.element = (ixj_element)f->element;
     info.index = f->count - 1;
     info.path = path;
-    info.value = f->items;
+    info.value = f->element_value;
     ixj__callback_enter(d);
     stop = d->elements[f->element].fn(d->elements[f->element].ctx, &info);
     ixj__callback_leave(d);
@@ -155,7 +167,7 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
 {
     bool objects = f->field->kind == IXJ__KIND_OBJECT_ARRAY;
     const ixj__object_desc *obj;
-    void *slot;
+    void *slot, *base;
     ixj__frame *child;
 
     /* ProtoJSON forbids null elements. */
@@ -167,7 +179,7 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
                             tok, IXJ__PATH_CURRENT);
     if (f->mode != IXJ__KEEP)
         f->charged = d->result_bytes; /* given back after the element */
-    if (!ixj__charge(d, f->item_size, tok))
+    if (!ixj__charge(d, f->element_cost, tok))
         return 0;
     slot = f->mode == IXJ__KEEP ? grow_items(d, f) : element_slot(d, f);
     if (slot == NULL)
@@ -179,11 +191,20 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
         return f->mode == IXJ__KEEP ? 1 : ixj__element_done(d, f, tok);
     }
     obj = f->field->object; /* pushing may move the frames, f with them */
+    if (f->mode != IXJ__KEEP) {
+        base = slot;
+    } else {
+        /* The buffer holds the pointer; the struct is a bump allocation,
+         * which never moves when the buffer grows. */
+        if ((base = ixj__new_struct(d, obj->size, tok)) == NULL)
+            return 0;
+        *(void **)slot = base;
+    }
     if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
         return 0;
     child->desc = obj;
     child->expect = ixj__field_after(obj, 0);
-    child->base = slot;
+    child->base = base;
     return 1;
 }
 
@@ -193,18 +214,16 @@ ixj__array_end(ixj_decoder *d, ixj__frame *f, const ixj__token *tok)
     size_t bytes = (size_t)f->count * f->item_size;
     void *items = NULL;
 
-    if (f->mode != IXJ__KEEP) {
-        /* streamed or dropped: the count stays, the elements are gone */
-        if (f->items != NULL)
-            ixj__arena_buffer_drop(d->arena, f->items);
-    } else if (f->count > 0 && bytes <= SMALL_ARRAY) {
+    /* Streamed or dropped, the count stays and the elements are gone: only
+     * a kept array has a buffer. */
+    if (f->mode == IXJ__KEEP && f->count > 0 && bytes <= SMALL_ARRAY) {
         items = ixj__arena_alloc(d->arena, bytes);
         if (items == NULL)
             return ixj__fail_at(d, IXJ_ERR_NOMEM, IXJ__D_NONE, tok,
                                 IXJ__PATH_CONTAINER);
         memcpy(items, f->items, bytes);
         ixj__arena_buffer_drop(d->arena, f->items);
-    } else if (f->count > 0) {
+    } else if (f->mode == IXJ__KEEP && f->count > 0) {
         items = f->items;
         ixj__arena_buffer_keep(d->arena, f->items);
     } else if (f->items != NULL) {

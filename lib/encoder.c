@@ -196,7 +196,19 @@ walk_scalar(ixj_encoder *e, const ixj__field *f, const void *base, bool emit)
     return IXJ_OK;
 }
 
-/* An array member: its elements, each a string or an object. */
+/* An object, present: its struct, through the pointer that decoding
+ * always sets (a NULL one is refused). */
+static ixj_status
+walk_pointee(ixj_encoder *e, const ixj__object_desc *obj, const void *object,
+             bool emit)
+{
+    if (object == NULL)
+        return refuse(e, IXJ_ERR_MISUSE);
+    return walk_object(e, obj, object, emit);
+}
+
+/* An array member: its elements, each a string or a pointer to an
+ * object. */
 static ixj_status
 walk_array(ixj_encoder *e, const ixj__field *f, const void *base, bool emit)
 {
@@ -204,7 +216,7 @@ walk_array(ixj_encoder *e, const ixj__field *f, const void *base, bool emit)
     size_t n =
         *(const size_t *)(const void *)((const char *)base + f->aux_offset);
     bool objects = f->kind == IXJ__KIND_OBJECT_ARRAY;
-    size_t size = objects ? f->object->size : sizeof(ixj_string);
+    size_t size = objects ? sizeof(void *) : sizeof(ixj_string);
     step *s;
     ixj_status st = IXJ_OK;
 
@@ -224,7 +236,7 @@ walk_array(ixj_encoder *e, const ixj__field *f, const void *base, bool emit)
         const void *item = items + i * size;
         s->index = i;
         if (objects) {
-            st = walk_object(e, f->object, item, emit);
+            st = walk_pointee(e, f->object, *(const void *const *)item, emit);
         } else if (!string_ok(item)) {
             st = refuse(e, IXJ_ERR_STRING);
         } else if (emit) {
@@ -265,7 +277,9 @@ walk_object(ixj_encoder *e, const ixj__object_desc *obj, const void *base,
         e->steps[e->depth].element = false;
         e->depth++;
         if (f->kind == IXJ__KIND_OBJECT)
-            st = walk_object(e, f->object, ixj__cmember(base, f), emit);
+            st =
+                walk_pointee(e, f->object,
+                             *(const void *const *)ixj__cmember(base, f), emit);
         else if (f->kind == IXJ__KIND_OBJECT_ARRAY ||
                  f->kind == IXJ__KIND_STRING_ARRAY)
             st = walk_array(e, f, base, emit);

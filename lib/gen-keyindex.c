@@ -90,17 +90,17 @@ put_bytes(const char *label, const char *name, const uint8_t *v, size_t n)
 }
 
 /* [A-Za-z_][A-Za-z0-9_]*: the decoder renders a path segment of a table's
- * key as .key without looking at its bytes (decoder.c, path_key). */
+ * key as .key without looking at its bytes (paths.c). */
 static int
-is_identifier(const char *key)
+is_identifier(const char *name)
 {
-    for (const char *p = key; *p != '\0'; p++) {
+    for (const char *p = name; *p != '\0'; p++) {
         char c = *p;
         if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_' &&
-            (p == key || c < '0' || c > '9'))
+            (p == name || c < '0' || c > '9'))
             return 0;
     }
-    return *key != '\0';
+    return *name != '\0';
 }
 
 static int

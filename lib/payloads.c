@@ -42,15 +42,17 @@
 #define ENUM_OBJECT_ARRAY(ref) NULL
 #define ENUM_STRING_ARRAY(ref) NULL
 
-/* The C type each kind stores. */
+/* The C type each kind stores. A payload object is never a member or an
+ * array element by value, only through a pointer to its own struct, so
+ * that every payload struct can grow at its end (types.h, "ABI"). */
 #define TYPE_STRING(ref)       ixj_string
 #define TYPE_UINT64(ref)       uint64_t
 #define TYPE_INT64(ref)        int64_t
 #define TYPE_BOOL(ref)         bool
 #define TYPE_TIMESTAMP(ref)    ixj_timestamp
 #define TYPE_ENUM(ref)         ixj_##ref
-#define TYPE_OBJECT(ref)       ixj_##ref
-#define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *
+#define TYPE_OBJECT(ref)       const ixj_##ref *
+#define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *const *
 #define TYPE_STRING_ARRAY(ref) const ixj_string *
 
 /* The element column: 0 for NONE, else the ixj_element. */

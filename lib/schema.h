@@ -23,8 +23,8 @@ typedef enum ixj__kind {
     IXJ__KIND_BOOL,         /* bool */
     IXJ__KIND_TIMESTAMP,    /* ixj_timestamp */
     IXJ__KIND_ENUM,         /* a C enum (int) + ixj_string <member>_raw */
-    IXJ__KIND_OBJECT,       /* an embedded struct */
-    IXJ__KIND_OBJECT_ARRAY, /* const T * + size_t n_<member> */
+    IXJ__KIND_OBJECT,       /* const T *, NULL when absent */
+    IXJ__KIND_OBJECT_ARRAY, /* const T *const * + size_t n_<member> */
     IXJ__KIND_STRING_ARRAY  /* const ixj_string * + size_t n_<member> */
 } ixj__kind;
 

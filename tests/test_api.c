@@ -87,7 +87,7 @@ START_TEST(test_sticky_error)
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "[", 1, &r), IXJ_ERR_TYPE);
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r), IXJ_OK);
-    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
+    ck_assert_str_eq(r.as.job->job->uuid.ptr, "u-1");
     ixj_decoder_free(d);
 }
 END_TEST
@@ -197,7 +197,7 @@ START_TEST(test_options_take_effect)
     const char *alias = "{\"job\":{\"totalTokens\":\"5\"}}";
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, alias, strlen(alias), &r),
                      IXJ_OK);
-    ck_assert_uint_eq(r.as.job->job.total_tokens, 5);
+    ck_assert_uint_eq(r.as.job->job->total_tokens, 5);
     ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_STRICT, 1), IXJ_OK);
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_JOB, alias, strlen(alias), &r),
                      IXJ_ERR_UNKNOWN_FIELD);
@@ -218,8 +218,8 @@ START_TEST(test_reuse_many_documents)
         ck_assert_int_eq(
             ixj_decode(d, IXJ_TYPE_AUTO, job_text, strlen(job_text), &r),
             IXJ_OK);
-        ck_assert_uint_eq(r.as.job->job.n_data_source_uuids, 2);
-        ck_assert_str_eq(r.as.job->job.data_source_uuids[1].ptr, "b");
+        ck_assert_uint_eq(r.as.job->job->n_data_source_uuids, 2);
+        ck_assert_str_eq(r.as.job->job->data_source_uuids[1].ptr, "b");
         if (i % 3 == 0) {
             ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, bad, strlen(bad), &r),
                              IXJ_ERR_TYPE);
@@ -282,10 +282,10 @@ START_TEST(test_detach)
         ixj_decode(d, IXJ_TYPE_JOB, "{\"job\":{\"uuid\":\"v\"}}", 20, &r2),
         IXJ_OK);
     ixj_decoder_reset(d);
-    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
-    ck_assert_str_eq(r.as.job->job.data_source_uuids[0].ptr, "a");
+    ck_assert_str_eq(r.as.job->job->uuid.ptr, "u-1");
+    ck_assert_str_eq(r.as.job->job->data_source_uuids[0].ptr, "a");
     ixj_decoder_free(d);
-    ck_assert_str_eq(r.as.job->job.uuid.ptr, "u-1");
+    ck_assert_str_eq(r.as.job->job->uuid.ptr, "u-1");
     ixj_arena_free(a);
     ixj_arena_free(NULL);
     ck_assert_uint_eq(ta.live_blocks, 0);
@@ -325,15 +325,15 @@ START_TEST(test_results_and_counts)
     ck_assert_uint_eq(r.unknown_fields, 2);
     ck_assert_uint_eq(r.unrecognized_enums, 1);
     ck_assert_uint_eq(r.as.list->n_jobs, 1);
-    ck_assert_int_eq(r.as.list->jobs[0].phase,
+    ck_assert_int_eq(r.as.list->jobs[0]->phase,
                      IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
-    ck_assert_str_eq(r.as.list->jobs[0].phase_raw.ptr, "BATCH_JOB_PHASE_NEW");
-    ck_assert_uint_eq(r.as.list->jobs[0].phase_raw.len, 19);
-    ck_assert(IXJ_HAS(&r.as.list->jobs[0], IXJ_JOB_PHASE));
-    ck_assert(!IXJ_HAS(&r.as.list->jobs[0], IXJ_JOB_STATUS));
+    ck_assert_str_eq(r.as.list->jobs[0]->phase_raw.ptr, "BATCH_JOB_PHASE_NEW");
+    ck_assert_uint_eq(r.as.list->jobs[0]->phase_raw.len, 19);
+    ck_assert(IXJ_HAS(r.as.list->jobs[0], IXJ_JOB_PHASE));
+    ck_assert(!IXJ_HAS(r.as.list->jobs[0], IXJ_JOB_STATUS));
     ck_assert(IXJ_HAS(r.as.list, IXJ_JOB_LIST_JOBS));
     ck_assert(!IXJ_HAS(r.as.list, IXJ_JOB_LIST_META));
-    ck_assert_ptr_null(r.as.list->jobs[0].uuid.ptr);
+    ck_assert_ptr_null(r.as.list->jobs[0]->uuid.ptr);
     ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_ANY, "[1]", 3, &r), IXJ_OK);
     ck_assert_int_eq(r.type, IXJ_TYPE_ANY);
     ck_assert_ptr_null(r.as.value);
@@ -433,7 +433,8 @@ decode_jobs(ixj_decoder *d, const char *text, size_t len, size_t chunk,
 
 /*
  * IXJ_OPT_MAX_RESULT_BYTES: the kept result counts its structs (the
- * list, then one ixj_job per element of jobs) and strings; the element
+ * list, then per element of jobs an ixj_job and the pointer to it; the
+ * struct of an object member) and strings; the element
  * that passes the limit fails with IXJ_ERR_LIMIT, at its own path and
  * offset. Streamed or dropped elements are not kept, so they do not
  * count; 0 means unlimited.
@@ -441,7 +442,9 @@ decode_jobs(ixj_decoder *d, const char *text, size_t len, size_t chunk,
 START_TEST(test_max_result_bytes)
 {
     static const size_t chunks[] = {1, 7, 4096};
-    const uint64_t list = sizeof(ixj_job_list), job = sizeof(ixj_job);
+    const uint64_t list = sizeof(ixj_job_list);
+    const uint64_t job = sizeof(ixj_job) + sizeof(ixj_job *); /* kept */
+    const uint64_t envelope = sizeof(ixj_job_envelope) + sizeof(ixj_job);
     const uint64_t limit = list + 5 * job; /* room for five jobs */
     ixj_decoder *d = ixj_decoder_new(NULL);
     uint64_t delivered = 0;
@@ -485,18 +488,31 @@ START_TEST(test_max_result_bytes)
     ck_assert_str_eq(ixj_decoder_error(d)->path, "$.jobs[4]");
     ck_assert_uint_eq(ixj_decoder_error(d)->offset, 21);
 
-    /* strings count too: the uuid's 3 bytes and its NUL */
-    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
-                                            sizeof(ixj_job_envelope) + 3),
+    /* the struct of an object member counts, at its opening brace */
+    ck_assert_int_eq(
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope - 1),
+        IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{}}", 10, &r),
+                     IXJ_ERR_LIMIT);
+    ck_assert_str_eq(ixj_decoder_error(d)->path, "$.job");
+    ck_assert_uint_eq(ixj_decoder_error(d)->offset, 7);
+    ck_assert_int_eq(
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope), IXJ_OK);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{}}", 10, &r),
                      IXJ_OK);
+
+    /* strings count too: the uuid's 3 bytes and its NUL */
+    ck_assert_int_eq(
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope + 3),
+        IXJ_OK);
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{\"uuid\":\"abc\"}}", 22, &r),
         IXJ_ERR_LIMIT);
     ck_assert_str_eq(ixj_decoder_error(d)->path, "$.job.uuid");
     ck_assert_uint_eq(ixj_decoder_error(d)->offset, 15);
-    ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
-                                            sizeof(ixj_job_envelope) + 4),
-                     IXJ_OK);
+    ck_assert_int_eq(
+        ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope + 4),
+        IXJ_OK);
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, "{\"job\":{\"uuid\":\"abc\"}}", 22, &r),
         IXJ_OK);
@@ -504,20 +520,21 @@ START_TEST(test_max_result_bytes)
      * mode): "NEW" and its NUL */
     {
         static const char phase[] = "{\"job\":{\"phase\":\"NEW\"}}";
-        ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
-                                                sizeof(ixj_job_envelope) + 3),
-                         IXJ_OK);
+        ck_assert_int_eq(
+            ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope + 3),
+            IXJ_OK);
         ck_assert_int_eq(
             ixj_decode(d, IXJ_TYPE_AUTO, phase, sizeof phase - 1, &r),
             IXJ_ERR_LIMIT);
         ck_assert_str_eq(ixj_decoder_error(d)->path, "$.job.phase");
-        ck_assert_int_eq(ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES,
-                                                sizeof(ixj_job_envelope) + 4),
-                         IXJ_OK);
+        ck_assert_int_eq(
+            ixj_decoder_set_option(d, IXJ_OPT_MAX_RESULT_BYTES, envelope + 4),
+            IXJ_OK);
         ck_assert_int_eq(
             ixj_decode(d, IXJ_TYPE_AUTO, phase, sizeof phase - 1, &r), IXJ_OK);
-        ck_assert_int_eq(r.as.job->job.phase, IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
-        ck_assert_str_eq(r.as.job->job.phase_raw.ptr, "NEW");
+        ck_assert_int_eq(r.as.job->job->phase,
+                         IXJ_BATCH_JOB_PHASE_UNRECOGNIZED);
+        ck_assert_str_eq(r.as.job->job->phase_raw.ptr, "NEW");
     }
 
     /* many more jobs pass when nothing keeps them */

@@ -355,45 +355,49 @@ expect_refusal(ixj_type type, const void *value, ixj_status code,
 START_TEST(test_refusals)
 {
     ixj_job_envelope env;
+    ixj_job job;
     ixj_data_source_job ds[2];
+    const ixj_data_source_job *dsp[2] = {&ds[0], &ds[1]};
     ixj_string ids[2] = {{"a", 1}, {"b\xc0\x80", 3}};
 
     memset(&env, 0, sizeof env);
+    memset(&job, 0, sizeof job);
     env.present = 1u << IXJ_JOB_ENVELOPE_JOB;
-    env.job.present = 1u << IXJ_JOB_PHASE;
-    env.job.phase = (ixj_batch_job_phase)99;
+    env.job = &job;
+    job.present = 1u << IXJ_JOB_PHASE;
+    job.phase = (ixj_batch_job_phase)99;
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_ENUM, "$.job.phase");
-    env.job.phase = IXJ_BATCH_JOB_PHASE_UNRECOGNIZED; /* without raw text */
+    job.phase = IXJ_BATCH_JOB_PHASE_UNRECOGNIZED; /* without raw text */
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_ENUM, "$.job.phase");
-    env.job.phase_raw.ptr = "NEW\xff";
-    env.job.phase_raw.len = 4;
+    job.phase_raw.ptr = "NEW\xff";
+    job.phase_raw.len = 4;
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_ENUM, "$.job.phase");
 
-    memset(&env.job, 0, sizeof env.job);
-    env.job.present = 1u << IXJ_JOB_UUID;
-    env.job.uuid.ptr = NULL; /* present but NULL */
+    memset(&job, 0, sizeof job);
+    job.present = 1u << IXJ_JOB_UUID;
+    job.uuid.ptr = NULL; /* present but NULL */
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_STRING, "$.job.uuid");
-    env.job.uuid.ptr = "a\0b";
-    env.job.uuid.len = 3;
+    job.uuid.ptr = "a\0b";
+    job.uuid.len = 3;
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_STRING, "$.job.uuid");
-    env.job.uuid.ptr = "\xed\xa0\x80"; /* a UTF-8 surrogate */
+    job.uuid.ptr = "\xed\xa0\x80"; /* a UTF-8 surrogate */
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_STRING, "$.job.uuid");
 
-    memset(&env.job, 0, sizeof env.job);
-    env.job.present = 1u << IXJ_JOB_DATA_SOURCE_UUIDS;
-    env.job.data_source_uuids = ids;
-    env.job.n_data_source_uuids = 2;
+    memset(&job, 0, sizeof job);
+    job.present = 1u << IXJ_JOB_DATA_SOURCE_UUIDS;
+    job.data_source_uuids = ids;
+    job.n_data_source_uuids = 2;
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_STRING,
                    "$.job.data_source_uuids[1]");
-    env.job.data_source_uuids = NULL; /* a streamed array */
+    job.data_source_uuids = NULL; /* a streamed array */
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_MISUSE,
                    "$.job.data_source_uuids");
 
-    memset(&env.job, 0, sizeof env.job);
+    memset(&job, 0, sizeof job);
     memset(ds, 0, sizeof ds);
-    env.job.present = 1u << IXJ_JOB_DATA_SOURCE_JOBS;
-    env.job.data_source_jobs = ds;
-    env.job.n_data_source_jobs = 2;
+    job.present = 1u << IXJ_JOB_DATA_SOURCE_JOBS;
+    job.data_source_jobs = dsp;
+    job.n_data_source_jobs = 2;
     ds[1].present = 1u << IXJ_DATA_SOURCE_JOB_STARTED_AT;
     ds[1].started_at.nanos = 1000000000;
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_TIMESTAMP,
@@ -409,10 +413,90 @@ START_TEST(test_refusals)
     expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_TIMESTAMP,
                    "$.job.data_source_jobs[1].started_at");
 
+    ds[1].started_at.seconds = 0;
+    dsp[0] = NULL; /* an element that points nowhere */
+    expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_MISUSE,
+                   "$.job.data_source_jobs[0]");
+
+    env.job = NULL; /* an object present, but NULL */
+    expect_refusal(IXJ_TYPE_JOB, &env, IXJ_ERR_MISUSE, "$.job");
+
     expect_refusal(IXJ_TYPE_JOB, NULL, IXJ_ERR_MISUSE, "$");
     expect_refusal(IXJ_TYPE_ANY, &env, IXJ_ERR_MISUSE, "$");
     expect_refusal(IXJ_TYPE_AUTO, &env, IXJ_ERR_MISUSE, "$");
     expect_refusal((ixj_type)42, &env, IXJ_ERR_MISUSE, "$");
+}
+END_TEST
+
+/*
+ * Object members are pointers: a value built for the encoder points to
+ * structs of its own. A struct built against an older header is shorter
+ * than this version's; the encoder reads it only up to the fields whose
+ * bits are set, so a struct cut right after them encodes (under
+ * AddressSanitizer, a read past it would fail the test). Clear bits with
+ * NULL pointers are absent.
+ */
+typedef struct old_job { /* ixj_job as an older header might declare it */
+    uint64_t present;
+    int64_t completed_datasources;
+    ixj_timestamp created_at;
+} old_job;
+_Static_assert(offsetof(old_job, completed_datasources) ==
+                       offsetof(ixj_job, completed_datasources) &&
+                   offsetof(old_job, created_at) ==
+                       offsetof(ixj_job, created_at) &&
+                   sizeof(old_job) < sizeof(ixj_job),
+               "old_job is a prefix of ixj_job");
+
+START_TEST(test_structs_by_pointer)
+{
+    old_job *old = calloc(1, sizeof *old); /* on the heap: ASan sees past */
+    const ixj_job *job = (const ixj_job *)(const void *)old;
+    ixj_job_envelope env = {0};
+    ixj_job_list list = {0};
+    ixj_meta meta = {0};
+    const ixj_job *jobs[2];
+    ixj_encoder *e = ixj_encoder_new(NULL);
+    char buf[256];
+    size_t len;
+
+    ck_assert_ptr_nonnull(old);
+    old->present = (UINT64_C(1) << IXJ_JOB_COMPLETED_DATASOURCES) |
+                   (UINT64_C(1) << IXJ_JOB_CREATED_AT);
+    old->completed_datasources = 2;
+    old->created_at.seconds = 1772460311;
+    env.present = UINT64_C(1) << IXJ_JOB_ENVELOPE_JOB;
+    env.job = job;
+    ck_assert_int_eq(
+        ixj_encode(e, IXJ_TYPE_JOB, &env, 0, buf, sizeof buf, &len), IXJ_OK);
+    ck_assert_str_eq(buf, "{\"job\":{\"completed_datasources\":2,"
+                          "\"created_at\":\"2026-03-02T14:05:11Z\"}}");
+
+    /* the same struct twice in an array of pointers; meta pointed to,
+     * links absent (bit clear, pointer NULL) */
+    jobs[0] = jobs[1] = job;
+    meta.present = UINT64_C(1) << IXJ_META_TOTAL;
+    meta.total = 2;
+    list.present =
+        (UINT64_C(1) << IXJ_JOB_LIST_JOBS) | (UINT64_C(1) << IXJ_JOB_LIST_META);
+    list.jobs = jobs;
+    list.n_jobs = 2;
+    list.meta = &meta;
+    ck_assert_int_eq(
+        ixj_encode(e, IXJ_TYPE_LIST, &list, 0, buf, sizeof buf, &len), IXJ_OK);
+    ck_assert_str_eq(buf, "{\"jobs\":[{\"completed_datasources\":2,"
+                          "\"created_at\":\"2026-03-02T14:05:11Z\"},"
+                          "{\"completed_datasources\":2,"
+                          "\"created_at\":\"2026-03-02T14:05:11Z\"}],"
+                          "\"meta\":{\"total\":2}}");
+    /* a bit set with a NULL pointer is refused, not taken as absent */
+    list.present |= UINT64_C(1) << IXJ_JOB_LIST_LINKS;
+    ck_assert_int_eq(
+        ixj_encode(e, IXJ_TYPE_LIST, &list, 0, buf, sizeof buf, &len),
+        IXJ_ERR_MISUSE);
+    ck_assert_str_eq(ixj_encoder_error(e)->path, "$.links");
+    ixj_encoder_free(e);
+    free(old);
 }
 END_TEST
 
@@ -542,6 +626,7 @@ main(void)
     tcase_add_test(tc, test_buffer_sizes);
     tcase_add_test(tc, test_callback);
     tcase_add_test(tc, test_refusals);
+    tcase_add_test(tc, test_structs_by_pointer);
     tcase_add_test(tc, test_create_request_from_values);
     tcase_add_test(tc, test_deterministic);
     tcase_add_test(tc, test_allocation_failure);

@@ -142,8 +142,8 @@ END_TEST
 START_TEST(test_version)
 {
     ck_assert_str_eq(ixj_version(), IXJ_VERSION_STRING);
-    ck_assert_str_eq(IXJ_VERSION_STRING, "0.1.0");
-    ck_assert_int_eq(IXJ_VERSION_HEX, 0x000100);
+    ck_assert_str_eq(IXJ_VERSION_STRING, "0.2.0");
+    ck_assert_int_eq(IXJ_VERSION_HEX, 0x000200);
 }
 END_TEST
 

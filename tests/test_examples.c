@@ -212,13 +212,13 @@ START_TEST(test_values)
     const ixj_job *j;
 
     r = decode_example(d, "cancel_response.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert_int_eq(j->phase, IXJ_BATCH_JOB_PHASE_CANCELLED);
     ck_assert_int_eq(j->status, IXJ_INDEX_JOB_STATUS_CANCELLED);
     ck_assert_uint_eq(j->n_data_source_jobs, 2);
-    ck_assert_int_eq(j->data_source_jobs[1].status,
+    ck_assert_int_eq(j->data_source_jobs[1]->status,
                      IXJ_DATA_SOURCE_STATUS_CANCELLED);
-    ck_assert_uint_eq(j->data_source_jobs[1].total_file_count, 306);
+    ck_assert_uint_eq(j->data_source_jobs[1]->total_file_count, 306);
     ck_assert(IXJ_HAS(j, IXJ_JOB_IS_REPORT_AVAILABLE));
     ck_assert(!j->is_report_available);
     ck_assert_int_eq(j->tokens, 402118);
@@ -226,17 +226,17 @@ START_TEST(test_values)
     ck_assert_str_eq(j->uuid.ptr, "c3d41a06-16e8-11f1-b542-ca68c578b04b");
 
     r = decode_example(d, "proto3_lenient_scalars.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert_int_eq(j->completed_datasources, 2);
     ck_assert_int_eq(j->tokens, 9007199254740993LL); /* 2^53 + 1, exact */
     ck_assert_int_eq(j->total_datasources, 1);
     ck_assert_uint_eq(j->total_tokens, 1284533);
-    ck_assert_uint_eq(j->data_source_jobs[0].indexed_item_count, 40); /* 4e1 */
-    ck_assert_uint_eq(j->data_source_jobs[0].total_bytes, UINT64_MAX);
-    ck_assert_uint_eq(j->data_source_jobs[0].total_bytes_indexed, 18350080);
-    ck_assert(IXJ_HAS(&j->data_source_jobs[0],
-                      IXJ_DATA_SOURCE_JOB_FAILED_ITEM_COUNT));
-    ck_assert_uint_eq(j->data_source_jobs[0].failed_item_count, 0);
+    ck_assert_uint_eq(j->data_source_jobs[0]->indexed_item_count, 40); /* 4e1 */
+    ck_assert_uint_eq(j->data_source_jobs[0]->total_bytes, UINT64_MAX);
+    ck_assert_uint_eq(j->data_source_jobs[0]->total_bytes_indexed, 18350080);
+    ck_assert(
+        IXJ_HAS(j->data_source_jobs[0], IXJ_DATA_SOURCE_JOB_FAILED_ITEM_COUNT));
+    ck_assert_uint_eq(j->data_source_jobs[0]->failed_item_count, 0);
     /* 2026-03-02T15:05:11+01:00 */
     ck_assert_int_eq(j->created_at.seconds, 1772460311);
     ck_assert_int_eq(j->created_at.offset_minutes, 60);
@@ -244,24 +244,24 @@ START_TEST(test_values)
     ck_assert_int_eq(j->finished_at.seconds, 1772461146);
     ck_assert_int_eq(j->finished_at.nanos, 500000000);
     ck_assert_int_eq(j->finished_at.offset_minutes, -300);
-    ck_assert_int_eq(j->data_source_jobs[0].started_at.nanos, 123456789);
+    ck_assert_int_eq(j->data_source_jobs[0]->started_at.nanos, 123456789);
 
     r = decode_example(d, "proto3_camelcase_keys.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert_uint_eq(j->total_tokens, 52210);
     ck_assert(j->is_report_available);
     ck_assert_str_eq(j->knowledge_base_uuid.ptr,
                      "5f0a8c3e-9b21-11f0-b542-ca68c578b04b");
 
     r = decode_example(d, "legacy_seed_shape_v3_8.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert(IXJ_HAS(j, IXJ_JOB_TOTAL_ITEMS_FAILED));
     ck_assert(IXJ_HAS(j, IXJ_JOB_TOTAL_ITEMS_INDEXED));
     ck_assert(IXJ_HAS(j, IXJ_JOB_TOTAL_ITEMS_REMOVED));
     ck_assert(IXJ_HAS(j, IXJ_JOB_TOTAL_ITEMS_SKIPPED));
 
     r = decode_example(d, "zero_timestamp_sentinel.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert(IXJ_HAS(j, IXJ_JOB_FINISHED_AT));
     ck_assert_int_eq(j->finished_at.seconds, IXJ_TIMESTAMP_MIN_SECONDS);
     ck_assert_int_eq(j->started_at.seconds, IXJ_TIMESTAMP_MIN_SECONDS);
@@ -283,20 +283,20 @@ START_TEST(test_values)
     }
     r = decode_example(d, "minimal_job_empty.json");
     ck_assert_uint_eq(r.as.job->present, 1u << IXJ_JOB_ENVELOPE_JOB);
-    ck_assert_uint_eq(r.as.job->job.present, 0);
+    ck_assert_uint_eq(r.as.job->job->present, 0);
 
     r = decode_example(d, "list_response_with_links_meta.json");
     ck_assert_uint_eq(r.as.list->n_jobs, 3);
-    ck_assert_int_eq(r.as.list->meta.page, 2);
-    ck_assert_int_eq(r.as.list->meta.pages, 4);
-    ck_assert_int_eq(r.as.list->meta.total, 10);
-    ck_assert(IXJ_HAS(&r.as.list->links.pages, IXJ_PAGES_PREVIOUS));
+    ck_assert_int_eq(r.as.list->meta->page, 2);
+    ck_assert_int_eq(r.as.list->meta->pages, 4);
+    ck_assert_int_eq(r.as.list->meta->total, 10);
+    ck_assert(IXJ_HAS(r.as.list->links->pages, IXJ_PAGES_PREVIOUS));
 
     r = decode_example(d, "list_response_empty_single_page.json");
     ck_assert(IXJ_HAS(r.as.list, IXJ_JOB_LIST_JOBS));
     ck_assert_uint_eq(r.as.list->n_jobs, 0);
-    ck_assert_uint_eq(r.as.list->links.pages.first.len, 0);
-    ck_assert_str_eq(r.as.list->links.pages.first.ptr, "");
+    ck_assert_uint_eq(r.as.list->links->pages->first.len, 0);
+    ck_assert_str_eq(r.as.list->links->pages->first.ptr, "");
 
     r = decode_example(d, "data_sources_response.json");
     ck_assert_uint_eq(r.as.data_sources->n_indexed_data_sources, 3);
@@ -308,7 +308,7 @@ START_TEST(test_values)
     ck_assert_str_eq(r.as.error_body->id.ptr, "not_found");
 
     r = decode_example(d, "job_with_nulls.json");
-    j = &r.as.job->job;
+    j = r.as.job->job;
     ck_assert_uint_eq(j->present, (1u << IXJ_JOB_CREATED_AT) |
                                       (1u << IXJ_JOB_KNOWLEDGE_BASE_UUID) |
                                       (1u << IXJ_JOB_PHASE) |

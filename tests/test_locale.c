@@ -58,7 +58,7 @@ decode_in_locale(void)
         ck_assert_int_gt(n, 0);
         ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, text, (size_t)n, &r),
                          IXJ_OK);
-        job = &r.as.job->job;
+        job = r.as.job->job;
         ck_assert_uint_eq(job->total_tokens, 40);
         /* 2024-03-01T01:29:59.125Z */
         ck_assert_int_eq(job->created_at.seconds, 1709256599);

@@ -212,8 +212,8 @@ START_TEST(test_nested_order)
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, list_text, strlen(list_text), &r), IXJ_OK);
     ck_assert_ptr_nonnull(r.as.list->jobs);
-    ck_assert_ptr_null(r.as.list->jobs[0].data_source_jobs); /* streamed */
-    ck_assert_uint_eq(r.as.list->jobs[0].n_data_source_jobs, 2);
+    ck_assert_ptr_null(r.as.list->jobs[0]->data_source_jobs); /* streamed */
+    ck_assert_uint_eq(r.as.list->jobs[0]->n_data_source_jobs, 2);
     /* misuse */
     ck_assert_int_eq(ixj_decoder_on_element(d, (ixj_element)0, NULL, NULL),
                      IXJ_ERR_MISUSE);
@@ -335,6 +335,11 @@ START_TEST(test_element_copy)
     ck_assert_int_eq(
         ixj_decode(d, IXJ_TYPE_AUTO, list_text, strlen(list_text), &r), IXJ_OK);
     ck_assert_int_eq(ixj_result_copy(k.arena, &r, &copy), IXJ_OK);
+    /* deep: every struct is copied, those pointed to included */
+    ck_assert_ptr_ne(copy.as.list->jobs, r.as.list->jobs);
+    ck_assert_ptr_ne(copy.as.list->jobs[2], r.as.list->jobs[2]);
+    ck_assert_ptr_nonnull(copy.as.list->meta);
+    ck_assert_ptr_ne(copy.as.list->meta, r.as.list->meta);
     {
         tu_buf a = {0}, b = {0};
         tu_render_result(&a, &r);
@@ -387,7 +392,7 @@ START_TEST(test_copy_out_of_memory)
             tu_alloc ta;
             ixj_arena *a;
             ixj_result copy;
-            const ixj_job *job = &r.as.list->jobs[11];
+            const ixj_job *job = r.as.list->jobs[11];
             ixj_element_info e = {IXJ_ELEMENT_JOBS, 0, "$.jobs[11]", job};
             ixj_element_info u = {IXJ_ELEMENT_DATA_SOURCE_UUIDS, 0,
                                   "$.jobs[11].data_source_uuids[1]",
@@ -507,10 +512,10 @@ peak_for(uint64_t n, bool validate_only, uint64_t *delivered)
         (size_t)snprintf(chunk + used, sizeof chunk - used, "],\"tokens\":7}}");
     ck_assert_int_eq(ixj_decoder_feed(d, chunk, used), IXJ_OK);
     ck_assert_int_eq(ixj_decoder_finish(d, &r), IXJ_OK);
-    ck_assert_uint_eq(r.as.job->job.n_data_source_jobs, n);
-    ck_assert_ptr_null(r.as.job->job.data_source_jobs);
-    ck_assert_int_eq(r.as.job->job.tokens, 7);
-    ck_assert_str_eq(r.as.job->job.uuid.ptr, "big");
+    ck_assert_uint_eq(r.as.job->job->n_data_source_jobs, n);
+    ck_assert_ptr_null(r.as.job->job->data_source_jobs);
+    ck_assert_int_eq(r.as.job->job->tokens, 7);
+    ck_assert_str_eq(r.as.job->job->uuid.ptr, "big");
     ixj_decoder_free(d);
     ck_assert_uint_eq(ta.live_blocks, 0);
     peak = ta.peak_bytes;

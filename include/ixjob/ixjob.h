@@ -12,7 +12,7 @@
  *           break;
  *   ixj_result r;
  *   if (ixj_decoder_finish(d, &r) == IXJ_OK)
- *       use(r.as.job->job.uuid.ptr);                // valid until reset
+ *       use(r.as.job->job->uuid.ptr);               // valid until reset
  *   else
  *       report(ixj_decoder_error(d));               // code, path, position
  *   ixj_decoder_free(d);
@@ -34,9 +34,21 @@
  * ixj_decoder_free do nothing. To end a decode early, return nonzero from
  * the callback.
  *
- * ABI: every enum and struct here only grows at its end; status codes and
- * option numbers are never reused. Everything here was added in 0.1.0
- * unless its comment says otherwise.
+ * ABI: enums only grow at their end; status codes, option numbers, type
+ * and element values are never reused. Payload structs (types.h) grow at
+ * their end: no payload struct is embedded in another struct or in an
+ * array, and the library allocates every one, so each can grow at its
+ * end. Callers never allocate payload structs for the library to fill,
+ * except as encoder input, where a struct built against an older header
+ * is read only up to the fields whose presence bits it sets. Of the other
+ * structs, ixj_result (which the library fills in the caller's memory),
+ * ixj_allocator (which it reads from there), and ixj_string and
+ * ixj_timestamp (held by value in payload structs and arrays) never grow;
+ * ixj_error, ixj_element_info and ixj_document_info, which the library
+ * allocates and hands out by pointer, may grow at their end
+ * (ixj_element_copy reads only `element` and `value` of its argument).
+ * Everything here was added in 0.1.0 unless its comment says otherwise;
+ * 0.2.0 made object members and arrays of objects pointers (types.h).
  */
 #ifndef IXJOB_IXJOB_H
 #define IXJOB_IXJOB_H
@@ -63,14 +75,14 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 #define IXJ_VERSION_MAJOR  0
-#define IXJ_VERSION_MINOR  1
+#define IXJ_VERSION_MINOR  2
 #define IXJ_VERSION_MICRO  0
-#define IXJ_VERSION_STRING "0.1.0"
+#define IXJ_VERSION_STRING "0.2.0"
 /* 0xMMmmuu: compare with >= to require a version at compile time. */
 #define IXJ_VERSION_HEX \
     ((IXJ_VERSION_MAJOR << 16) | (IXJ_VERSION_MINOR << 8) | IXJ_VERSION_MICRO)
 
-/* The version of the library linked at run time, e.g. "0.1.0". */
+/* The version of the library linked at run time, e.g. "0.2.0". */
 IXJ_API const char *ixj_version(void);
 
 /* ------------------------------------------------------------------ */
@@ -494,7 +506,8 @@ typedef struct ixj_element_info {
     ixj_element element;
     uint64_t index;    /* its position in its array */
     const char *path;  /* its JSON path, e.g. "$.jobs[3].data_source_jobs[0]" */
-    const void *value; /* the element (the struct named above) */
+    const void *value; /* the element: the struct named above (an
+                          ixj_job, ...), or an ixj_string */
 } ixj_element_info;
 
 /*
@@ -526,15 +539,18 @@ IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_on_element(ixj_decoder *d,
 /* Creates an empty arena, for copies; alloc as for ixj_decoder_new. */
 IXJ_API ixj_arena *ixj_arena_new(const ixj_allocator *alloc);
 
-/* Copies an element and everything it points to into an arena, where it
- * lives until ixj_arena_free. Returns the copy, or NULL when out of
+/* Copies an element and everything it points to (every struct and
+ * string, deeply) into an arena, where it lives until ixj_arena_free.
+ * info->value must be an element the library delivered, or a copy of
+ * one: the struct is copied whole. Returns the copy, or NULL when out of
  * memory. */
 IXJ_API const void *ixj_element_copy(ixj_arena *arena,
                                      const ixj_element_info *info);
 
-/* Copies a decoded result's value into an arena; *copy then refers to
- * the copy. Returns IXJ_OK, IXJ_ERR_NOMEM, or IXJ_ERR_MISUSE for a result
- * without a value. */
+/* Copies a decoded result's value, and every struct and string it points
+ * to, into an arena; *copy then refers to the copy. The value must be one
+ * the library decoded or copied. Returns IXJ_OK, IXJ_ERR_NOMEM, or
+ * IXJ_ERR_MISUSE for a result without a value. */
 IXJ_API IXJ_WARN_UNUSED ixj_status ixj_result_copy(ixj_arena *arena,
                                                    const ixj_result *result,
                                                    ixj_result *copy);
@@ -634,8 +650,11 @@ IXJ_API IXJ_WARN_UNUSED ixj_status ixj_decoder_begin_stream(
  *   IXJ_ERR_TIMESTAMP  seconds outside 0001..9999 or nanos outside
  *                      0..999999999
  *   IXJ_ERR_MISUSE     an array with elements but a NULL pointer (a
- *                      streamed array); a NULL value; a type that has no
- *                      value (IXJ_TYPE_AUTO, IXJ_TYPE_ANY)
+ *                      streamed array); a present object, or an element
+ *                      of an array of objects, whose pointer is NULL (a
+ *                      set bit always needs its struct); a NULL value; a
+ *                      type that has no value (IXJ_TYPE_AUTO,
+ *                      IXJ_TYPE_ANY)
  * The value is checked in full before any output: a refused value writes
  * nothing.
  */

@@ -26,6 +26,17 @@
  * order of keys on the wire: lookups by key use an index built from the
  * lists, and the encoder writes keys in alphabetical order.
  *
+ * And so that a struct can grow at its end, no payload struct is
+ * embedded in another struct or in an array (since 0.2.0): an object
+ * member is a pointer to a struct of its own, an array of objects an
+ * array of pointers, and the library allocates every payload struct, so
+ * a program built against an older header never indexes or reads past
+ * the end it knows. Callers never allocate payload structs for the
+ * library to fill, except as encoder input, where a struct built against
+ * an older header is read only up to the fields whose presence bits it
+ * sets. ixj_string and ixj_timestamp are values, held by value in
+ * payload structs and in arrays: they never grow.
+ *
  * Scalar representations:
  *   STRING     ixj_string, NUL-terminated UTF-8 with its length
  *   UINT64     uint64_t (the API sends these as decimal strings)
@@ -34,8 +45,10 @@
  *   TIMESTAMP  ixj_timestamp (RFC 3339 text, decoded)
  *   ENUM       a C enum, plus `<member>_raw` holding the text of a literal
  *              this version does not know
- *   OBJECT     an embedded struct
- *   *_ARRAY    a pointer to the elements plus `n_<member>`, their count
+ *   OBJECT     a pointer to the object's own struct, NULL when absent
+ *   *_ARRAY    a pointer to the elements plus `n_<member>`, their count:
+ *              for STRING_ARRAY the ixj_strings themselves, for
+ *              OBJECT_ARRAY a pointer per element (`jobs[i]->uuid`)
  *
  * Memory: every pointer in a decoded payload points into the arena that
  * owns the result (see ixjob.h); none is freed on its own.
@@ -243,10 +256,10 @@ typedef struct ixj_data_source_job {
 enum ixj_job_field { IXJ_JOB_FIELDS(IXJ_FIELD_BIT_, _) IXJ_JOB_FIELD_COUNT };
 
 typedef struct ixj_job {
-    uint64_t present;                            /* IXJ_JOB_* bits */
-    int64_t completed_datasources;               /* sources finished */
-    ixj_timestamp created_at;                    /* creation time */
-    const ixj_data_source_job *data_source_jobs; /* per-source details */
+    uint64_t present;                                   /* IXJ_JOB_* bits */
+    int64_t completed_datasources;                      /* sources finished */
+    ixj_timestamp created_at;                           /* creation time */
+    const ixj_data_source_job *const *data_source_jobs; /* per source */
     size_t n_data_source_jobs;
     const ixj_string *data_source_uuids; /* sources included in the job */
     size_t n_data_source_uuids;
@@ -278,8 +291,8 @@ enum ixj_job_envelope_field {
 };
 
 typedef struct ixj_job_envelope {
-    uint64_t present; /* IXJ_JOB_ENVELOPE_* bits */
-    ixj_job job;      /* the job */
+    uint64_t present;   /* IXJ_JOB_ENVELOPE_* bits */
+    const ixj_job *job; /* the job */
 } ixj_job_envelope;
 
 /* apiPages: links of a paginated list (GenAI uses `previous`). */
@@ -310,8 +323,8 @@ enum ixj_links_field {
 };
 
 typedef struct ixj_links {
-    uint64_t present; /* IXJ_LINKS_* bits */
-    ixj_pages pages;  /* page links */
+    uint64_t present;       /* IXJ_LINKS_* bits */
+    const ixj_pages *pages; /* page links */
 } ixj_links;
 
 /* apiMeta */
@@ -340,11 +353,11 @@ enum ixj_job_list_field {
 };
 
 typedef struct ixj_job_list {
-    uint64_t present;    /* IXJ_JOB_LIST_* bits */
-    const ixj_job *jobs; /* the jobs of this page */
+    uint64_t present;           /* IXJ_JOB_LIST_* bits */
+    const ixj_job *const *jobs; /* the jobs of this page */
     size_t n_jobs;
-    ixj_links links; /* pagination links */
-    ixj_meta meta;   /* pagination counts */
+    const ixj_links *links; /* pagination links */
+    const ixj_meta *meta;   /* pagination counts */
 } ixj_job_list;
 
 /* {"indexed_data_sources": [...]}: GET .../{uuid}/data_sources */
@@ -360,7 +373,7 @@ enum ixj_data_source_list_field {
 
 typedef struct ixj_data_source_list {
     uint64_t present; /* IXJ_DATA_SOURCE_LIST_* bits */
-    const ixj_data_source_job *indexed_data_sources;
+    const ixj_data_source_job *const *indexed_data_sources;
     size_t n_indexed_data_sources;
 } ixj_data_source_list;
 

@@ -36,7 +36,7 @@ decode(ixj_decoder *d, int strict, const char *text, ixj_result *out)
     st = ixj_decode(d, IXJ_TYPE_AUTO, text, strlen(text), out);
     printf("%-7s %s -> ", strict ? "strict" : "default", text);
     if (st == IXJ_OK) {
-        const ixj_job *job = &out->as.job->job;
+        const ixj_job *job = out->as.job->job;
         printf("ok, files_seen %s",
                IXJ_HAS(job, IXJ_JOB_FILES_SEEN) ? "present" : "absent");
         if (IXJ_HAS(job, IXJ_JOB_FILES_SEEN))
@@ -74,6 +74,7 @@ main(void)
     ixj_encoder *e = ixj_encoder_new(NULL);
     ixj_result r;
     ixj_job_envelope env;
+    ixj_job job;
     char out[512];
     size_t len = 0;
     static text schema;
@@ -90,20 +91,20 @@ main(void)
 
     /* Decoding: the new key, by name and alias, both modes. */
     EXPECT(decode(d, 0, "{\"job\":{\"files_seen\":\"5\"}}", &r) == IXJ_OK &&
-               r.as.job->job.present == UINT64_C(1) << IXJ_JOB_FILES_SEEN &&
-               r.as.job->job.files_seen == 5,
+               r.as.job->job->present == UINT64_C(1) << IXJ_JOB_FILES_SEEN &&
+               r.as.job->job->files_seen == 5,
            "decodes in default mode");
     EXPECT(decode(d, 1, "{\"job\":{\"files_seen\":\"5\"}}", &r) == IXJ_OK &&
-               r.as.job->job.files_seen == 5,
+               r.as.job->job->files_seen == 5,
            "strict mode accepts it");
     EXPECT(decode(d, 0, "{\"job\":{\"filesSeen\":\"7\"}}", &r) == IXJ_OK &&
-               r.as.job->job.files_seen == 7,
+               r.as.job->job->files_seen == 7,
            "its alias decodes in default mode");
     EXPECT(decode(d, 1, "{\"job\":{\"filesSeen\":\"7\"}}", &r) != IXJ_OK,
            "strict mode refuses its alias, as every alias");
     /* The uint64 rules: a number in default mode, a string in strict. */
     EXPECT(decode(d, 0, "{\"job\":{\"files_seen\":8}}", &r) == IXJ_OK &&
-               r.as.job->job.files_seen == 8,
+               r.as.job->job->files_seen == 8,
            "a number in default mode");
     EXPECT(decode(d, 1, "{\"job\":{\"files_seen\":8}}", &r) != IXJ_OK,
            "not a number in strict mode");
@@ -113,23 +114,25 @@ main(void)
     /* Encoding: files_seen is declared last, its key is written between
      * completed_datasources and finished_at. */
     memset(&env, 0, sizeof env);
+    memset(&job, 0, sizeof job);
     env.present = UINT64_C(1) << IXJ_JOB_ENVELOPE_JOB;
-    env.job.present = UINT64_C(1) << IXJ_JOB_UUID |
-                      UINT64_C(1) << IXJ_JOB_FILES_SEEN |
-                      UINT64_C(1) << IXJ_JOB_FINISHED_AT |
-                      UINT64_C(1) << IXJ_JOB_COMPLETED_DATASOURCES;
-    env.job.uuid.ptr = "j1";
-    env.job.uuid.len = 2;
-    env.job.files_seen = 5;
-    env.job.finished_at.seconds = 1772460311; /* 2026-03-02T14:05:11Z */
-    env.job.completed_datasources = 1;
+    env.job = &job;
+    job.present = UINT64_C(1) << IXJ_JOB_UUID |
+                  UINT64_C(1) << IXJ_JOB_FILES_SEEN |
+                  UINT64_C(1) << IXJ_JOB_FINISHED_AT |
+                  UINT64_C(1) << IXJ_JOB_COMPLETED_DATASOURCES;
+    job.uuid.ptr = "j1";
+    job.uuid.len = 2;
+    job.files_seen = 5;
+    job.finished_at.seconds = 1772460311; /* 2026-03-02T14:05:11Z */
+    job.completed_datasources = 1;
     EXPECT(ixj_encode(e, IXJ_TYPE_JOB, &env, 0, out, sizeof out, &len) ==
                IXJ_OK,
            "encodes");
     printf("encoded %s\n", out);
     EXPECT(strcmp(out, want) == 0, "keys in alphabetical order");
-    EXPECT(decode(d, 1, out, &r) == IXJ_OK && r.as.job->job.files_seen == 5 &&
-               r.as.job->job.present == env.job.present,
+    EXPECT(decode(d, 1, out, &r) == IXJ_OK && r.as.job->job->files_seen == 5 &&
+               r.as.job->job->present == job.present,
            "the encoding decodes back, strict");
 
     EXPECT(ixj_schema_write(IXJ_TYPE_JOB, IXJ_SCHEMA_STRICT, gather, &schema) ==

@@ -112,7 +112,7 @@ decode_file(ixj_decoder *d, ixj_encoder *e, const char *name)
     } else {
         printf("%s", ixj_type_name(r.type));
         if (r.type == IXJ_TYPE_JOB && IXJ_HAS(r.as.job, IXJ_JOB_ENVELOPE_JOB)) {
-            const ixj_job *job = &r.as.job->job;
+            const ixj_job *job = r.as.job->job;
             printf(" %s %s, %zu data sources", job->uuid.ptr,
                    ixj_batch_job_phase_name(job->phase),
                    job->n_data_source_jobs);

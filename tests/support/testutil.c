@@ -309,6 +309,36 @@ render_string(tu_buf *out, const char *s, size_t len)
 static void render_object(tu_buf *out, const char *path,
                           const ixj__object_desc *desc, const void *base);
 
+/* A pointer that a present object member or an element of a kept object
+ * array must hold: NULL there is a bug of the decoder (abort: renderings
+ * also run outside a test, where ck_assert cannot report). */
+static const void *
+nonnull(const void *p, const ixj__field *f)
+{
+    if (p == NULL) {
+        fprintf(stderr, "testutil: %s is present but NULL\n", f->name);
+        abort();
+    }
+    return p;
+}
+
+/* The struct an object member points to. */
+static const void *
+object_at(const void *base, const ixj__field *f)
+{
+    return nonnull(*(const void *const *)ixj__cmember(base, f), f);
+}
+
+/* Element k of an array member whose pointer is items: the struct the
+ * k-th pointer of an object array points to, or the k-th string. */
+static const void *
+item_at(const void *items, const ixj__field *f, size_t k)
+{
+    if (f->kind == IXJ__KIND_OBJECT_ARRAY)
+        return nonnull(((const void *const *)items)[k], f);
+    return (const ixj_string *)items + k;
+}
+
 /* Whether renderings show what the canonical form drops: the offset a
  * timestamp was written with. */
 static bool render_offsets = true;
@@ -360,24 +390,22 @@ render_field(tu_buf *out, const char *path, const ixj__field *f,
     }
     case IXJ__KIND_OBJECT:
         tu_buf_puts(out, "{}\n");
-        render_object(out, path, f->object, m);
+        render_object(out, path, f->object, object_at(base, f));
         return;
     case IXJ__KIND_OBJECT_ARRAY:
     case IXJ__KIND_STRING_ARRAY: {
         const char *items = *(const char *const *)m;
         size_t n = *(const size_t *)((const char *)base + f->aux_offset);
         bool objects = f->kind == IXJ__KIND_OBJECT_ARRAY;
-        size_t size = objects ? f->object->size : sizeof(ixj_string);
         tu_buf_printf(out, "[%zu]\n", n);
         for (size_t i = 0; i < n && items != NULL; i++) {
             tu_buf sub = {0};
             tu_buf_printf(&sub, "%s[%zu]", path, i);
             if (objects) {
                 tu_buf_printf(out, "%s = {}\n", sub.data);
-                render_object(out, sub.data, f->object, items + i * size);
+                render_object(out, sub.data, f->object, item_at(items, f, i));
             } else {
-                const ixj_string *s =
-                    (const ixj_string *)(const void *)(items + i * size);
+                const ixj_string *s = item_at(items, f, i);
                 tu_buf_printf(out, "%s = ", sub.data);
                 render_string(out, s->ptr, s->len);
                 tu_buf_puts(out, "\n");
@@ -446,24 +474,22 @@ render_elements_in(tu_buf *out, const char *path, const ixj__object_desc *desc,
             continue;
         tu_buf_printf(&sub, "%s.%s", path, f->name);
         if (f->kind == IXJ__KIND_OBJECT) {
-            render_elements_in(out, sub.data, f->object, ixj__cmember(base, f),
+            render_elements_in(out, sub.data, f->object, object_at(base, f),
                                which);
         } else if (f->kind == IXJ__KIND_OBJECT_ARRAY ||
                    f->kind == IXJ__KIND_STRING_ARRAY) {
             const char *items = *(const char *const *)ixj__cmember(base, f);
             size_t n = *(const size_t *)((const char *)base + f->aux_offset);
-            size_t size = f->kind == IXJ__KIND_OBJECT_ARRAY
-                              ? f->object->size
-                              : sizeof(ixj_string);
             for (size_t k = 0; k < n && items != NULL; k++) {
                 tu_buf ep = {0};
                 tu_buf_printf(&ep, "%s[%zu]", sub.data, k);
                 if (f->element == (int)which) {
-                    ixj_element_info e = {which, k, ep.data, items + k * size};
+                    ixj_element_info e = {which, k, ep.data,
+                                          item_at(items, f, k)};
                     tu_render_element(out, &e);
                 } else if (f->kind == IXJ__KIND_OBJECT_ARRAY) {
                     render_elements_in(out, ep.data, f->object,
-                                       items + k * size, which);
+                                       item_at(items, f, k), which);
                 }
                 tu_buf_free(&ep);
             }
