@@ -49,6 +49,7 @@
 #include "classify.h"
 #include "compiler.h"
 #include "detail.h"
+#include "guard_detail.h"
 #include "lex.h"
 
 /* What a step decides. */
@@ -89,90 +90,6 @@ static IXJ__INLINE uint64_t
 pos(const scan *s, const uint8_t *at)
 {
     return s->base + (uint64_t)(at - s->buf);
-}
-
-/* ---------------------------------------------------------- guard life */
-
-void
-ixj__guard_init(ixj__guard *g, const ixj_allocator *alloc)
-{
-    memset(g, 0, sizeof *g);
-    g->alloc = *alloc;
-    g->line = 1;
-}
-
-void
-ixj__guard_release(ixj__guard *g)
-{
-    ixj__free(&g->alloc, g->is_array);
-    ixj__free(&g->alloc, g->count);
-    ixj__free(&g->alloc, g->hold);
-    g->is_array = NULL;
-    g->count = NULL;
-    g->hold = NULL;
-    g->capacity = 0;
-    g->hold_cap = 0;
-}
-
-void
-ixj__guard_rewind_position(ixj__guard *g)
-{
-    g->offset = 0;
-    g->line = 1;
-    g->line_start = 0;
-}
-
-void
-ixj__guard_begin(ixj__guard *g)
-{
-    g->doc_start = g->offset;
-    g->value_start = g->value_end = g->offset;
-    g->value_line = g->line;
-    g->root_not_object = false;
-    g->started = false;
-    g->leading_zero_at = UINT64_MAX;
-    g->state = IXJ__GS_VALUE_TOP;
-    g->sub = 0;
-    g->key = false;
-    g->depth = 0;
-    g->fifo_r = g->fifo_w = 0;
-    g->skeleton_len = 0;
-    g->hold_len = 0;
-    g->err_code = IXJ_OK;
-}
-
-void
-ixj__guard_skip(ixj__guard *g, size_t n, bool lf)
-{
-    g->offset += n;
-    if (lf) {
-        g->line++;
-        g->line_start = g->offset;
-    }
-}
-
-void
-ixj__guard_batch_done(ixj__guard *g)
-{
-    /* yajl called back every token of the batch (the skeleton's numbers
-     * end in a space, so none waits for the next batch): the table starts
-     * over. */
-    g->fifo_r = g->fifo_w = 0;
-    g->skeleton_len = 0;
-    if (!ixj__guard_in_token(g))
-        g->hold_len = 0; /* its token was handed over */
-}
-
-void
-ixj__guard_fail(ixj__guard *g, int code, uint8_t detail, uint64_t offset,
-                int ctx)
-{
-    g->err_code = code;
-    g->err_detail = detail;
-    g->err_ctx = ctx;
-    g->err_offset = offset;
-    g->err_line = g->line;
-    g->err_column = offset - g->line_start + 1;
 }
 
 /* Appends bytes of the open token to the hold. */
@@ -219,132 +136,6 @@ push_container(ixj__guard *g, uint32_t depth, bool is_array)
     return true;
 }
 
-/* -------------------------------------------------- positions of tokens */
-
-void
-ixj__token_position(const ixj__guard *g, const ixj__token *t, uint64_t *offset,
-                    uint64_t *line, uint64_t *column)
-{
-    const char *text = g->batch_text;
-    uint64_t l = g->batch_line, start = g->batch_line_start;
-    unsigned kind = t->flags & IXJ__T_KIND;
-    /* a string's position is its opening quote, before its text */
-    uint32_t first = t->at - (kind == IXJ__T_KEY || kind == IXJ__T_STRING);
-    /* Line feeds lie only between tokens: count them up to this one. */
-    for (uint32_t i = 0; i < first; i++) {
-        if (text[i] == '\n') {
-            l++;
-            start = g->batch_offset + i + 1;
-        }
-    }
-    *offset = g->batch_offset + first;
-    *line = l;
-    *column = *offset - start + 1;
-}
-
-/* ------------------------------------------------------- error details */
-
-/* The detail of a top-level value that is not an object, by its first
- * byte. */
-static uint8_t
-root_type_detail(uint8_t c)
-{
-    int type = c == '"'                 ? IXJ__JSON_STRING
-               : c == '['               ? IXJ__JSON_ARRAY
-               : c == 'n'               ? IXJ__JSON_NULL
-               : (c == 't' || c == 'f') ? IXJ__JSON_BOOL
-                                        : IXJ__JSON_NUMBER;
-    return (uint8_t)(IXJ__D_TYPE_OBJECT_NULL + type);
-}
-
-/* Why byte c cannot start a value. */
-static uint8_t
-value_detail(uint8_t c)
-{
-    if (c == 'N' || c == 'I')
-        return IXJ__D_NOT_A_NUMBER;
-    if (c == '+')
-        return IXJ__D_PLUS_SIGN;
-    return c == '.' ? IXJ__D_LEADING_DOT : IXJ__D_EXPECTED_VALUE;
-}
-
-/* Why byte c, at offset at, cannot come next in grammar state `state`
- * (between tokens). */
-static uint8_t
-between_detail(const ixj__guard *g, ixj__gstate state, uint8_t c, uint64_t at)
-{
-    if (c == 0x0C)
-        return IXJ__D_FORM_FEED;
-    if (c == 0x0B)
-        return IXJ__D_VERTICAL_TAB;
-    if (c < 0x20)
-        return IXJ__D_CONTROL_OUTSIDE;
-    if (c == 0xEF && state == IXJ__GS_VALUE_TOP && at == g->doc_start)
-        return IXJ__D_BOM;
-    if (c >= 0x80)
-        return IXJ__D_NON_ASCII_OUTSIDE;
-    if (c == '/')
-        return IXJ__D_COMMENT;
-    if (c == '\'')
-        return IXJ__D_SINGLE_QUOTE;
-    if (at == g->leading_zero_at)
-        return IXJ__D_LEADING_ZERO;
-    switch (state) {
-    case IXJ__GS_VALUE_ELEMENT:
-        return c == ']' ? IXJ__D_COMMA_BEFORE_BRACKET : value_detail(c);
-    case IXJ__GS_OBJECT_FIRST:
-        return IXJ__D_EXPECTED_KEY_OR_CLOSE;
-    case IXJ__GS_KEY:
-        return c == '}' ? IXJ__D_COMMA_BEFORE_BRACE : IXJ__D_EXPECTED_KEY;
-    case IXJ__GS_COLON:
-        return IXJ__D_EXPECTED_COLON;
-    case IXJ__GS_AFTER_MEMBER:
-        return IXJ__D_EXPECTED_COMMA_OR_BRACE;
-    case IXJ__GS_AFTER_ELEMENT:
-        return IXJ__D_EXPECTED_COMMA_OR_BRACKET;
-    case IXJ__GS_DONE:
-        return IXJ__D_AFTER_TOP;
-    default: /* VALUE_TOP, VALUE_MEMBER, ARRAY_FIRST */
-        return value_detail(c);
-    }
-}
-
-/* Why the input ended too soon, in the current state. */
-static uint8_t
-truncated_detail(const ixj__guard *g)
-{
-    switch (g->state) {
-    case IXJ__GS_STRING:
-        return IXJ__D_IN_STRING;
-    case IXJ__GS_NUMBER:
-        return IXJ__D_IN_NUMBER;
-    case IXJ__GS_LITERAL:
-        return IXJ__D_IN_LITERAL;
-    default:
-        if (g->depth == 0)
-            return IXJ__D_EMPTY;
-        return g->is_array[g->depth - 1] ? IXJ__D_IN_ARRAY : IXJ__D_IN_OBJECT;
-    }
-}
-
-/* The context of an error in the current state (see guard.h). */
-static int
-state_ctx(const ixj__guard *g)
-{
-    switch (g->state) {
-    case IXJ__GS_VALUE_TOP:
-    case IXJ__GS_VALUE_MEMBER:
-    case IXJ__GS_VALUE_ELEMENT:
-    case IXJ__GS_NUMBER:
-    case IXJ__GS_LITERAL:
-        return IXJ__CTX_VALUE;
-    case IXJ__GS_STRING:
-        return g->key ? IXJ__CTX_CONTAINER : IXJ__CTX_VALUE;
-    default:
-        return IXJ__CTX_CONTAINER;
-    }
-}
-
 /* ------------------------------------------------------ the scan state */
 
 /* Writes the hot state back to the guard, for the lexers and on exit. */
@@ -373,7 +164,8 @@ static IXJ__INLINE step
 syntax_error(scan *s, int ctx)
 {
     return fail(s, IXJ_ERR_SYNTAX,
-                between_detail(s->g, s->state, *s->p, pos(s, s->p)), s->p, ctx);
+                ixj__between_detail(s->g, s->state, *s->p, pos(s, s->p)), s->p,
+                ctx);
 }
 
 /* Adds a token to the table. */
@@ -505,7 +297,7 @@ lex_token(scan *s)
     IXJ__ASSERT(s->tp < s->tp_end);
     len = (size_t)(pos(s, s->p) - g->tok_start);
     if ((first = token_bytes(s)) == NULL)
-        return fail(s, IXJ_ERR_NOMEM, 0, s->p, state_ctx(g));
+        return fail(s, IXJ_ERR_NOMEM, 0, s->p, ixj__state_ctx(g));
     if (s->state == IXJ__GS_STRING) {
         push(s, first + 1, len - 2,
              (g->key ? IXJ__T_KEY : IXJ__T_STRING) |
@@ -674,11 +466,12 @@ top_value(scan *s, uint8_t c)
     if (c == '{' || !g->root_object)
         return GO;
     if (!g->concatenated)
-        return fail(s, IXJ_ERR_TYPE, root_type_detail(c), s->p, IXJ__CTX_VALUE);
+        return fail(s, IXJ_ERR_TYPE, ixj__root_type_detail(c), s->p,
+                    IXJ__CTX_VALUE);
     /* A concatenated stream reads the value to its end, to find the next
      * document; the decoder fails this one. */
     g->root_not_object = true;
-    g->root_detail = root_type_detail(c);
+    g->root_detail = ixj__root_type_detail(c);
     g->value_column = g->value_start - s->line_start + 1;
     return GO;
 }
@@ -846,7 +639,7 @@ at_end(scan *s)
     save(s);
     if (s->end < s->input_end) { /* the first byte beyond the limit */
         ixj__guard_fail(g, IXJ_ERR_LIMIT, IXJ__D_DOCUMENT_LIMIT, pos(s, s->end),
-                        state_ctx(g));
+                        ixj__state_ctx(g));
         return STOP_ERROR;
     }
     if (ixj__guard_in_token(g)) {
@@ -855,7 +648,8 @@ at_end(scan *s)
                                   ? s->buf + (g->tok_start - s->base)
                                   : s->buf;
         if (!hold_append(g, from, (size_t)(s->end - from))) {
-            ixj__guard_fail(g, IXJ_ERR_NOMEM, 0, g->tok_start, state_ctx(g));
+            ixj__guard_fail(g, IXJ_ERR_NOMEM, 0, g->tok_start,
+                            ixj__state_ctx(g));
             return STOP_ERROR;
         }
     }
@@ -953,7 +747,7 @@ ixj__guard_end(ixj__guard *g, bool allow_empty, uint8_t detail, bool *complete)
     *complete = g->state == IXJ__GS_DONE;
     if (!*complete && (g->started || !allow_empty))
         ixj__guard_fail(g, IXJ_ERR_TRUNCATED,
-                        detail != 0 ? detail : truncated_detail(g), g->offset,
-                        state_ctx(g));
+                        detail != 0 ? detail : ixj__truncated_detail(g),
+                        g->offset, ixj__state_ctx(g));
     return number_ended;
 }

@@ -12,15 +12,14 @@
  * bytewise alphabetical order at every level, so the output is
  * deterministic; array order (enum literals, required) is the tables'.
  *
- * Patterns use only what ECMA-262 (JSON Schema's dialect) and POSIX
- * extended regular expressions share: groups, alternation, bracket
- * ranges, ?, *, + and {m,n}, anchored by ^ and $. The test suite checks
- * them against the decoder's own parsers with regcomp(3).
+ * Patterns use only what ECMA-262 (JSON Schema's dialect) and POSIX EREs
+ * share: groups, alternation, bracket ranges, ?, *, + and {m,n}, anchored
+ * by ^ and $; the tests check them against the decoder with regcomp(3).
  *
- * The writer is our own and allocates nothing (ixj_schema_write takes no
- * allocator): output is gathered in a small buffer on the stack and
- * handed to the caller's write function when the buffer fills, and at
- * the end. Once write returns nonzero, nothing more is written.
+ * The writer allocates nothing (ixj_schema_write takes no allocator):
+ * output is gathered in a small buffer on the stack and handed to the
+ * caller's write function when the buffer fills, and at the end. Once
+ * write returns nonzero, nothing more is written.
  */
 #include <stdbool.h>
 #include <stdlib.h>
