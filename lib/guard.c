@@ -526,11 +526,11 @@ static IXJ__INLINE step
 at_key(scan *s, uint8_t c)
 {
     if (IXJ__LIKELY(c == '"')) {
-        step r;
         /* Members whose value is a string, one after another in compact
          * text, are read here without going back to the scan loop: the
          * key (and its colon), the value (and its comma), the next key. */
         do {
+            step r;
             if (IXJ__UNLIKELY(s->tp == s->tp_end))
                 return STOP_FULL;
             if ((r = string_at(s, true)) != GO ||
