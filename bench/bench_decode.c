@@ -12,6 +12,7 @@
  *                [INPUT...]                  INPUT: S M L N L<n> N<n>
  *   bench_decode --verify [INPUT...]         (default S M)
  *   bench_decode --once=METHOD [--repeat=N] INPUT
+ *   bench_decode --write INPUT      the input's bytes on standard output
  *   bench_decode --list
  *   bench_decode --edge-cases      what ixjob and each peer make of
  *                                  documents where they may disagree
@@ -787,10 +788,31 @@ usage(void)
             "[--tsv=FILE] [INPUT...]\n"
             "       bench_decode --verify [INPUT...]\n"
             "       bench_decode --once=METHOD [--repeat=N] INPUT\n"
+            "       bench_decode --write INPUT\n"
             "       bench_decode --list | --edge-cases\n"
             "INPUT: S M L N L<n> N<n>; LIST: method names and the sets "
             "default, all, peers, chunks\n");
     exit(2);
+}
+
+/* --write: the bytes of a named input on standard output, for the
+ * command-level benchmark (bench/command.sh). */
+static int
+write_input(const char *input_name)
+{
+    bench_text text = {0};
+    int ok;
+    if (!bench_input(input_name, &text)) {
+        fprintf(stderr, "unknown input %s (S, M, L, N, L<n> or N<n>)\n",
+                input_name);
+        return 2;
+    }
+    ok = fwrite(text.data, 1, text.len, stdout) == text.len &&
+         fflush(stdout) == 0;
+    bench_text_free(&text);
+    if (!ok)
+        perror("bench_decode: standard output");
+    return ok ? 0 : 1;
 }
 
 /* --once: one method, a fixed amount of work (for callgrind); the input
@@ -823,7 +845,7 @@ int
 main(int argc, char **argv)
 {
     double seconds = 0.3;
-    int trials = 5, repeat = 1, verify = 0, edge = 0, status = 0;
+    int trials = 5, repeat = 1, verify = 0, edge = 0, write = 0, status = 0;
     const char *once = NULL, *method_list = "default", *tsv_path = NULL;
     const char *names[MAX_INPUTS];
     int n_names = 0, chosen[N_METHODS];
@@ -847,6 +869,8 @@ main(int argc, char **argv)
             verify = 1;
         else if (strcmp(a, "--edge-cases") == 0)
             edge = 1;
+        else if (strcmp(a, "--write") == 0)
+            write = 1;
         else if (strcmp(a, "--list") == 0) {
             list_methods();
             return 0;
@@ -859,6 +883,11 @@ main(int argc, char **argv)
         fprintf(stderr, "--trials between 1 and 32; --repeat at least 1; "
                         "--seconds above 0\n");
         return 2;
+    }
+    if (write) {
+        if (n_names != 1)
+            usage();
+        return write_input(names[0]);
     }
     if (!select_methods(method_list, chosen))
         return 2;

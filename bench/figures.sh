@@ -3,7 +3,8 @@
 #
 # Every figure of bench/README.md in one go, into one directory: the
 # conditions of the run, bench_decode's throughput table with its plots,
-# the instruction table, bench_memory, and the peers' edge cases. About
+# the instruction table, bench_memory, the command against json_verify
+# (command.sh), and the peers' edge cases. About
 # ten minutes; the machine's other load is recorded, since it moves the
 # timings (not the instruction counts).
 #
@@ -61,6 +62,12 @@ sh "$here/instructions.sh" | tee "$out/instructions.txt"
 echo "load after instructions: $(load)" >>"$out/conditions.txt"
 bench/bench_memory | tee "$out/memory.txt"
 echo "load after bench_memory: $(load)" >>"$out/conditions.txt"
+if command -v json_verify >/dev/null; then
+    sh "$here/command.sh" . | tee "$out/command.txt"
+    echo "load after command.sh: $(load)" >>"$out/conditions.txt"
+else
+    echo "figures.sh: no json_verify (yajl-tools): command.txt left out"
+fi
 bench/bench_decode --edge-cases | tee "$out/edge-cases.md"
 echo
 cat "$out/conditions.txt"
