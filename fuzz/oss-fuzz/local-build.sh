@@ -149,7 +149,8 @@ for bin in "$OUT"/*_fuzzer; do
     max_len=$(sed -n 's/^max_len *= *//p' "$OUT/$t.options")
     dict=$(sed -n 's/^dict *= *//p' "$OUT/$t.options")
     rc=0
-    (cd "$WORK" && "$bin" -dict="$OUT/$dict" -max_len="$max_len" \
+    # shellcheck disable=SC2086 # no word when the target has no dictionary
+    (cd "$WORK" && "$bin" ${dict:+-dict="$OUT/$dict"} -max_len="$max_len" \
         -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 \
         -print_final_stats=1 -artifact_prefix="$WORK/$t-" "$corpus") \
         >"$WORK/$t.log" 2>&1 || rc=$?
