@@ -116,12 +116,10 @@ element_path(ixj_decoder *d, const ixj__frame *f)
         d->element_prefix_len = n - index_len;
         return path;
     }
+    /* the bound of the first render leaves room for any index */
     n = d->element_prefix_len + index_len;
-    path =
-        ixj__grow(&d->alloc, d->element_path, &d->element_path_cap, n + 1, 1);
-    if (path == NULL)
-        return NULL;
-    d->element_path = path;
+    IXJ__ASSERT(n < d->element_path_cap);
+    path = d->element_path;
     ixj__path_index(path + d->element_prefix_len, f->count - 1);
     path[n] = '\0';
     return path;

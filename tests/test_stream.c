@@ -349,6 +349,16 @@ START_TEST(test_element_copy)
         tu_buf_free(&a);
         tu_buf_free(&b);
     }
+    /* absent objects stay absent */
+    d = ixj_decoder_new(NULL);
+    ck_assert_int_eq(ixj_decode(d, IXJ_TYPE_AUTO, "{\"jobs\":[{}]}", 13, &r),
+                     IXJ_OK);
+    ck_assert_int_eq(ixj_result_copy(k.arena, &r, &copy), IXJ_OK);
+    ixj_decoder_free(d);
+    ck_assert_ptr_null(copy.as.list->links);
+    ck_assert_ptr_null(copy.as.list->meta);
+    ck_assert_uint_eq(copy.as.list->n_jobs, 1);
+    ck_assert_ptr_nonnull(copy.as.list->jobs[0]);
     ck_assert_int_eq(ixj_result_copy(k.arena, &(ixj_result){0}, &copy),
                      IXJ_ERR_MISUSE);
     ixj_arena_free(k.arena);
