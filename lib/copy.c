@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "compiler.h"
 #include "schema.h"
 
 static bool copy_members(ixj_arena *a, const ixj__object_desc *obj, void *dst);
@@ -30,13 +31,14 @@ copy_object(ixj_arena *a, const ixj__object_desc *obj, const void *src)
     return dst != NULL && copy_members(a, obj, dst) ? dst : NULL;
 }
 
-/* Replaces an object member that points into the source by a copy. */
+/* Replaces an object member that points into the source by a copy. A
+ * present object member always points to its struct (a null value is an
+ * absent field, or an error). */
 static bool
 copy_object_member(ixj_arena *a, const ixj__field *f, void *owner)
 {
     const void **object = (const void **)ixj__member(owner, f);
-    if (*object == NULL)
-        return true;
+    IXJ__ASSERT(*object != NULL);
     *object = copy_object(a, f->object, *object);
     return *object != NULL;
 }

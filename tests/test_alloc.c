@@ -185,20 +185,19 @@ START_TEST(test_sweep_big_document)
     input in;
     tu_opts o;
     ixj_decoder *d = ixj_decoder_new(NULL);
-    tu_buf_puts(&b, "{\"jobs\":[");
-    for (int i = 0; i < 300; i++) {
-        tu_buf_printf(
-            &b,
-            "%s{\"uuid\":\"job-%d\",\"data_source_uuids\":[\"a\",\"b\"],"
-            "\"data_source_jobs\":[{\"error_details\":\"%0*d\\n\"}]}",
-            i ? "," : "", i, 100 + i * 3, i);
-    }
-    /* a kept array too big for the arena's block at hand: its items are
-     * copied out of their growing buffer when it closes (elements.c) */
-    tu_buf_puts(&b, ",{\"data_source_uuids\":[\"\"");
+    /* first, a kept array too big for the arena's first block: its items
+     * are copied out of their growing buffer when it closes (elements.c) */
+    tu_buf_puts(&b, "{\"jobs\":[{\"data_source_uuids\":[\"\"");
     for (int i = 1; i < 3000; i++)
         tu_buf_puts(&b, ",\"\"");
     tu_buf_puts(&b, "]}");
+    for (int i = 0; i < 300; i++) {
+        tu_buf_printf(
+            &b,
+            ",{\"uuid\":\"job-%d\",\"data_source_uuids\":[\"a\",\"b\"],"
+            "\"data_source_jobs\":[{\"error_details\":\"%0*d\\n\"}]}",
+            i, 100 + i * 3, i);
+    }
     tu_buf_puts(&b, "],\"x\":");
     for (int i = 0; i < 40; i++) /* yajl's state stack grows past 32 */
         tu_buf_puts(&b, "[");
