@@ -34,16 +34,6 @@
 #define TEXT_OBJECT_ARRAY(ref) "const ixj_" #ref " *const *"
 #define TEXT_STRING_ARRAY(ref) "const ixj_string *"
 
-#define TYPE_STRING(ref)       ixj_string
-#define TYPE_UINT64(ref)       uint64_t
-#define TYPE_INT64(ref)        int64_t
-#define TYPE_BOOL(ref)         bool
-#define TYPE_TIMESTAMP(ref)    ixj_timestamp
-#define TYPE_ENUM(ref)         ixj_##ref
-#define TYPE_OBJECT(ref)       const ixj_##ref *
-#define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *const *
-#define TYPE_STRING_ARRAY(ref) const ixj_string *
-
 /* A member of type T: "struct S: member: offset, size, T". */
 #define MEMBER_(S, m, T)                                        \
     _Static_assert(_Generic(((S *)0)->m, T : 1, default : 0),   \
@@ -64,13 +54,13 @@
 
 /* A field: its member with its kind and presence bit, then the
  * companion. */
-#define FIELD_(S, bit, member, alias, kind, ref, element)                  \
-    _Static_assert(                                                        \
-        _Generic(((S *)0)->member, TYPE_##kind(ref) : 1, default : 0),     \
-        #S "." #member " is not a " TEXT_##kind(ref));                     \
-    printf("struct %s: %s: bit %d %s, %s, offset %zu, size %zu, %s\n", #S, \
-           #member, (int)(bit), #bit, #kind, offsetof(S, member),          \
-           sizeof(((S *)0)->member), TEXT_##kind(ref));                    \
+#define FIELD_(S, bit, member, alias, kind, ref, element)                   \
+    _Static_assert(_Generic(((S *)0)->member,                               \
+                            IXJ__MEMBER_TYPE_##kind(ref) : 1, default : 0), \
+                   #S "." #member " is not a " TEXT_##kind(ref));           \
+    printf("struct %s: %s: bit %d %s, %s, offset %zu, size %zu, %s\n", #S,  \
+           #member, (int)(bit), #bit, #kind, offsetof(S, member),           \
+           sizeof(((S *)0)->member), TEXT_##kind(ref));                     \
     COMPANION_##kind(S, member)
 
 #define OBJECT_(name, fields, required, missing) \

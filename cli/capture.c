@@ -17,8 +17,8 @@
 
 /* Reads what fd has, up to len bytes; waits on a non-blocking input.
  * Returns the count (0 at the end), or -1 with errno set. */
-static ssize_t
-read_some(int fd, uint8_t *buf, size_t len)
+ssize_t
+capture_read_some(int fd, uint8_t *buf, size_t len)
 {
     for (;;) {
         ssize_t n = read(fd, buf, len);
@@ -95,7 +95,7 @@ capture_load(int fd, size_t max, capture *c)
             cap = cap <= max / 2 ? cap * 2 : max + 1;
             c->data = xrealloc(c->data, cap);
         }
-        n = read_some(fd, c->data + c->len, cap - c->len);
+        n = capture_read_some(fd, c->data + c->len, cap - c->len);
         if (n < 0) {
             c->errno_value = errno;
             return fail(c, CAPTURE_ERRNO);

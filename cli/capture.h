@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 typedef enum capture_status {
     CAPTURE_OK,
@@ -28,6 +29,12 @@ typedef struct capture {
     uint64_t first_at;
     uint64_t expected; /* CAPTURE_SHRANK: the size the file had */
 } capture;
+
+/* Reads what fd has, up to len bytes, retrying after EINTR and waiting
+ * (poll) while a non-blocking input has nothing: a pipe's reader sees
+ * each line as it comes. Returns the count (0 at the end), or -1 with
+ * errno set. */
+ssize_t capture_read_some(int fd, uint8_t *buf, size_t len);
 
 /* Reads the whole of fd, at most max bytes. On anything but CAPTURE_OK,
  * data is NULL. */

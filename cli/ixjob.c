@@ -12,12 +12,11 @@
  * capture held no indexing-job call), 2 for a usage error or an input
  * that cannot be read (the worst wins). The manual is doc/ixjob.1.
  */
-#define _POSIX_C_SOURCE 200809L /* fstat, poll, isatty */
+#define _POSIX_C_SOURCE 200809L /* fstat, isatty */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -506,25 +505,6 @@ close_input(int fd)
         close(fd);
 }
 
-/* Reads what the input has, up to len bytes: a pipe's reader sees each
- * line as it comes. Returns the count (0 at the end), or -1 with errno
- * set. */
-static ssize_t
-read_some(int fd, uint8_t *buf, size_t len)
-{
-    for (;;) {
-        ssize_t n = read(fd, buf, len);
-        if (n >= 0 || (errno != EINTR && errno != EAGAIN))
-            return n;
-        if (errno == EAGAIN) {
-            /* a non-blocking input (a shared terminal, a socket): wait */
-            struct pollfd pfd = {fd, POLLIN, 0};
-            if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
-                return -1;
-        }
-    }
-}
-
 /* Feeds len bytes to the decoder in pieces of the chunk size. Stops at
  * the first status other than IXJ_OK, and returns it. */
 static ixj_status
@@ -548,7 +528,7 @@ feed_input(session *s, int fd, ixj_status *st)
 {
     *st = IXJ_OK;
     for (;;) {
-        ssize_t n = read_some(fd, s->buf, s->buf_size);
+        ssize_t n = capture_read_some(fd, s->buf, s->buf_size);
         if (n < 0) {
             complain(s, s->file, strerror(errno));
             return false;

@@ -103,6 +103,19 @@ ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind, const ixj__token *tok)
     return f;
 }
 
+int
+ixj__push_object(ixj_decoder *d, const ixj__object_desc *obj, void *base,
+                 const ixj__token *tok)
+{
+    ixj__frame *f = ixj__push_frame(d, IXJ__FR_OBJECT, tok);
+    if (f == NULL)
+        return 0;
+    f->desc = obj;
+    f->expect = ixj__field_after(obj, 0);
+    f->base = base;
+    return 1;
+}
+
 static inline ixj__frame *
 top(ixj_decoder *d)
 {
@@ -336,7 +349,6 @@ start_object(ixj_decoder *d, const ixj__field *fld, void *owner,
              const ixj__token *tok)
 {
     const ixj__object_desc *obj = fld->object;
-    ixj__frame *child;
     void *base;
 
     if (fld->kind != IXJ__KIND_OBJECT)
@@ -346,12 +358,7 @@ start_object(ixj_decoder *d, const ixj__field *fld, void *owner,
         return 0;
     *(void **)ixj__member(owner, fld) = base;
     *(uint64_t *)owner |= UINT64_C(1) << fld->bit;
-    if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
-        return 0;
-    child->desc = obj;
-    child->expect = ixj__field_after(obj, 0);
-    child->base = base;
-    return 1;
+    return ixj__push_object(d, obj, base, tok);
 }
 
 /* A member's value: the one dispatch on (field kind, JSON type). */
@@ -458,10 +465,9 @@ other_value(ixj_decoder *d, int jt, size_t boolean, const ixj__token *tok)
     return ixj__array_value(d, f, jt, text, len, tok);
 }
 
-/* A value token of JSON type jt; boolean is its value for J_BOOL.
- * Inlined into a function per JSON type, so that every copy is
- * specialised for it; a known member's value, by far the most common, is
- * decoded on the spot. */
+/* A value token of JSON type jt; boolean is its value for J_BOOL. A
+ * known member's value, by far the most common, is decoded on the spot;
+ * everything else goes to other_value. */
 static IXJ__INLINE int
 on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
 {
@@ -479,45 +485,15 @@ on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
     return store_member(d, f, jt, text, len, tok);
 }
 
-static int
-on_string(ixj_decoder *d, const ixj__token *tok)
-{
-    return on_value(d, tok, J_STRING, 0);
-}
-
-static int
-on_number(ixj_decoder *d, const ixj__token *tok)
-{
-    return on_value(d, tok, J_NUMBER, 0);
-}
-
-static int
-on_true(ixj_decoder *d, const ixj__token *tok)
-{
-    return on_value(d, tok, J_BOOL, 1);
-}
-
-static int
-on_false(ixj_decoder *d, const ixj__token *tok)
-{
-    return on_value(d, tok, J_BOOL, 0);
-}
-
-static int
-on_null(ixj_decoder *d, const ixj__token *tok)
-{
-    return on_value(d, tok, J_NULL, 0);
-}
-
-/* A scalar value's function, by its token's kind (the others are never
- * scalars; see cb_scalar). */
-static int (*const on_scalar[IXJ__T_KIND + 1])(ixj_decoder *,
-                                               const ixj__token *) = {
-    [IXJ__T_STRING] = on_string,
-    [IXJ__T_NUMBER] = on_number,
-    [IXJ__T_TRUE] = on_true,
-    [IXJ__T_FALSE] = on_false,
-    [IXJ__T_NULL] = on_null};
+/* A scalar value's JSON type, and its value when a boolean, by its
+ * token's kind (the other kinds are never scalars; see cb_scalar). */
+static const struct {
+    uint8_t json_type, boolean;
+} scalar_of_kind[IXJ__T_KIND + 1] = {[IXJ__T_STRING] = {J_STRING, 0},
+                                     [IXJ__T_NUMBER] = {J_NUMBER, 0},
+                                     [IXJ__T_TRUE] = {J_BOOL, 1},
+                                     [IXJ__T_FALSE] = {J_BOOL, 0},
+                                     [IXJ__T_NULL] = {J_NULL, 0}};
 
 /* Why strict mode refuses a key of an object frame. */
 static unsigned
@@ -710,7 +686,8 @@ cb_scalar(void *ctx, const char *placeholder, size_t len)
         return 0;
     kind = tok->flags & IXJ__T_KIND;
     IXJ__ASSERT(kind >= IXJ__T_STRING && kind <= IXJ__T_NULL);
-    return on_scalar[kind](d, tok);
+    return on_value(d, tok, scalar_of_kind[kind].json_type,
+                    scalar_of_kind[kind].boolean);
 }
 
 /* A container: the skeleton writes objects as arrays too. */

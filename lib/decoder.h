@@ -249,6 +249,11 @@ bool ixj__charge(ixj_decoder *d, size_t size, const ixj__token *tok);
 ixj__frame *ixj__push_frame(ixj_decoder *d, ixj__frame_kind kind,
                             const ixj__token *tok);
 
+/* Pushes the frame of a payload object obj whose struct is at base.
+ * Returns 0 after recording nomem. */
+int ixj__push_object(ixj_decoder *d, const ixj__object_desc *obj, void *base,
+                     const ixj__token *tok);
+
 /* A zeroed struct of size bytes in the result's arena (not charged);
  * NULL after recording nomem at tok. */
 void *ixj__new_struct(ixj_decoder *d, size_t size, const ixj__token *tok);

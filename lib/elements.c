@@ -166,7 +166,6 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
     bool objects = f->field->kind == IXJ__KIND_OBJECT_ARRAY;
     const ixj__object_desc *obj;
     void *slot, *base;
-    ixj__frame *child;
 
     /* ProtoJSON forbids null elements. */
     if (jt != (objects ? IXJ__JSON_OBJECT : IXJ__JSON_STRING))
@@ -198,12 +197,7 @@ ixj__array_value(ixj_decoder *d, ixj__frame *f, int jt, const char *text,
             return 0;
         *(void **)slot = base;
     }
-    if ((child = ixj__push_frame(d, IXJ__FR_OBJECT, tok)) == NULL)
-        return 0;
-    child->desc = obj;
-    child->expect = ixj__field_after(obj, 0);
-    child->base = base;
-    return 1;
+    return ixj__push_object(d, obj, base, tok);
 }
 
 int

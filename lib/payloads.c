@@ -42,19 +42,6 @@
 #define ENUM_OBJECT_ARRAY(ref) NULL
 #define ENUM_STRING_ARRAY(ref) NULL
 
-/* The C type each kind stores. A payload object is never a member or an
- * array element by value, only through a pointer to its own struct, so
- * that every payload struct can grow at its end (types.h, "ABI"). */
-#define TYPE_STRING(ref)       ixj_string
-#define TYPE_UINT64(ref)       uint64_t
-#define TYPE_INT64(ref)        int64_t
-#define TYPE_BOOL(ref)         bool
-#define TYPE_TIMESTAMP(ref)    ixj_timestamp
-#define TYPE_ENUM(ref)         ixj_##ref
-#define TYPE_OBJECT(ref)       const ixj_##ref *
-#define TYPE_OBJECT_ARRAY(ref) const ixj_##ref *const *
-#define TYPE_STRING_ARRAY(ref) const ixj_string *
-
 /* The element column: 0 for NONE, else the ixj_element. */
 #define ELEMENT_NONE                 0
 #define ELEMENT_JOBS                 IXJ_ELEMENT_JOBS
@@ -90,10 +77,10 @@
                    #S ".n_" #m " must be a size_t");
 #define AUX_CHECK_STRING_ARRAY(S, m) AUX_CHECK_OBJECT_ARRAY(S, m)
 
-#define CHECK_(S, bit, member, alias_, kind_, ref, element_)            \
-    _Static_assert(                                                     \
-        _Generic(((S *)0)->member, TYPE_##kind_(ref) : 1, default : 0), \
-        #S "." #member " does not have the type of a " #kind_);         \
+#define CHECK_(S, bit, member, alias_, kind_, ref, element_)                 \
+    _Static_assert(_Generic(((S *)0)->member,                                \
+                            IXJ__MEMBER_TYPE_##kind_(ref) : 1, default : 0), \
+                   #S "." #member " does not have the type of a " #kind_);   \
     AUX_CHECK_##kind_(S, member)
 
 /* The generated index of an object (keyindex.c). The index generator

@@ -28,6 +28,21 @@ typedef enum ixj__kind {
     IXJ__KIND_STRING_ARRAY  /* const ixj_string * + size_t n_<member> */
 } ixj__kind;
 
+/* The C type of a member of each kind, for the _Generic checks that the
+ * field lists and the structs of types.h agree (payloads.c, abi/layout.c).
+ * A payload object is never a member or an array element by value, only
+ * through a pointer to its own struct, so that every payload struct can
+ * grow at its end (types.h, "ABI"). */
+#define IXJ__MEMBER_TYPE_STRING(ref)       ixj_string
+#define IXJ__MEMBER_TYPE_UINT64(ref)       uint64_t
+#define IXJ__MEMBER_TYPE_INT64(ref)        int64_t
+#define IXJ__MEMBER_TYPE_BOOL(ref)         bool
+#define IXJ__MEMBER_TYPE_TIMESTAMP(ref)    ixj_timestamp
+#define IXJ__MEMBER_TYPE_ENUM(ref)         ixj_##ref
+#define IXJ__MEMBER_TYPE_OBJECT(ref)       const ixj_##ref *
+#define IXJ__MEMBER_TYPE_OBJECT_ARRAY(ref) const ixj_##ref *const *
+#define IXJ__MEMBER_TYPE_STRING_ARRAY(ref) const ixj_string *
+
 typedef struct ixj__enum_desc {
     const char *name;             /* C type name */
     const char *const *literals;  /* JSON literal of value i */
