@@ -163,18 +163,6 @@ put_code_point(buf *b, uint32_t cp)
     }
 }
 
-static int
-hex_value(uint8_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The code unit of a \uXXXX escape at s (n bytes left), or -1. */
 static long
 escape_unit(const uint8_t *s, size_t n)
@@ -183,7 +171,7 @@ escape_unit(const uint8_t *s, size_t n)
     if (n < 6 || s[0] != '\\' || s[1] != 'u')
         return -1;
     for (size_t i = 2; i < 6; i++) {
-        int d = hex_value(s[i]);
+        int d = ixj__hex_value(s[i]);
         if (d < 0)
             return -1;
         v = v << 4 | d;

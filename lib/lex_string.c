@@ -43,18 +43,6 @@ find_special(window *w, const uint8_t *p, const uint8_t *end)
     return end;
 }
 
-static IXJ__INLINE int
-hex_value(uint8_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static IXJ__INLINE bool
 is_short_escape(uint8_t c)
 {
@@ -175,7 +163,7 @@ string_step(ixj__guard *g, uint8_t c, uint64_t pos)
         return IXJ__LEX_MORE;
     case IXJ__SS_HEX:
     case IXJ__SS_LOW_HEX: {
-        int v = hex_value(c);
+        int v = ixj__hex_value(c);
         if (v < 0) {
             ixj__guard_fail(g, IXJ_ERR_SYNTAX, IXJ__D_BAD_HEX, g->esc_start,
                             context(g));
@@ -218,8 +206,8 @@ string_step(ixj__guard *g, uint8_t c, uint64_t pos)
 static IXJ__INLINE int
 hex4(const uint8_t *p)
 {
-    int a = hex_value(p[0]), b = hex_value(p[1]), c = hex_value(p[2]),
-        d = hex_value(p[3]);
+    int a = ixj__hex_value(p[0]), b = ixj__hex_value(p[1]),
+        c = ixj__hex_value(p[2]), d = ixj__hex_value(p[3]);
     return (a | b | c | d) < 0 ? -1 : a << 12 | b << 8 | c << 4 | d;
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Strict UTF-8 (RFC 3629, Unicode table 3-7): no overlong forms, no
- * surrogates (U+D800..U+DFFF), nothing above U+10FFFF. One definition,
- * used by the guard on input and by the encoder on output.
+ * surrogates (U+D800..U+DFFF), nothing above U+10FFFF; and the hex digits
+ * of \u escapes. One definition, used by the guard on input, by the
+ * encoder on output and by the command's HAR reader.
  */
 #ifndef IXJOB_UTF8_H
 #define IXJOB_UTF8_H
@@ -41,5 +42,18 @@ ixj__utf8_lead(uint8_t c, uint8_t *left, uint8_t *lo, uint8_t *hi)
 
 /* True when n bytes are strict UTF-8 with no U+0000. */
 bool ixj__utf8_valid(const char *s, size_t n);
+
+/* The value of a hex digit of a \u escape (either case), or -1. */
+static inline int
+ixj__hex_value(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 
 #endif /* IXJOB_UTF8_H */
