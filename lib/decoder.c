@@ -465,9 +465,10 @@ other_value(ixj_decoder *d, int jt, size_t boolean, const ixj__token *tok)
     return ixj__array_value(d, f, jt, text, len, tok);
 }
 
-/* A value token of JSON type jt; boolean is its value for J_BOOL. A
- * known member's value, by far the most common, is decoded on the spot;
- * everything else goes to other_value. */
+/* A value token of JSON type jt; boolean is its value for J_BOOL.
+ * Inlined into a function per JSON type (on_string and the others
+ * below), so that every copy is specialised for it; a known member's
+ * value, by far the most common, is decoded on the spot. */
 static IXJ__INLINE int
 on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
 {
@@ -485,15 +486,48 @@ on_value(ixj_decoder *d, const ixj__token *tok, int jt, int boolean)
     return store_member(d, f, jt, text, len, tok);
 }
 
-/* A scalar value's JSON type, and its value when a boolean, by its
- * token's kind (the other kinds are never scalars; see cb_scalar). */
-static const struct {
-    uint8_t json_type, boolean;
-} scalar_of_kind[IXJ__T_KIND + 1] = {[IXJ__T_STRING] = {J_STRING, 0},
-                                     [IXJ__T_NUMBER] = {J_NUMBER, 0},
-                                     [IXJ__T_TRUE] = {J_BOOL, 1},
-                                     [IXJ__T_FALSE] = {J_BOOL, 0},
-                                     [IXJ__T_NULL] = {J_NULL, 0}};
+/* One function per scalar JSON type, each with its own inlined copy of
+ * on_value specialised for that type: measured, this beats passing the
+ * type from a table (S 20.7 against 21.0 instructions per byte). */
+static int
+on_string(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_STRING, 0);
+}
+
+static int
+on_number(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NUMBER, 0);
+}
+
+static int
+on_true(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 1);
+}
+
+static int
+on_false(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_BOOL, 0);
+}
+
+static int
+on_null(ixj_decoder *d, const ixj__token *tok)
+{
+    return on_value(d, tok, J_NULL, 0);
+}
+
+/* A scalar value's function, by its token's kind (the others are never
+ * scalars; see cb_scalar). */
+static int (*const on_scalar[IXJ__T_KIND + 1])(ixj_decoder *,
+                                               const ixj__token *) = {
+    [IXJ__T_STRING] = on_string,
+    [IXJ__T_NUMBER] = on_number,
+    [IXJ__T_TRUE] = on_true,
+    [IXJ__T_FALSE] = on_false,
+    [IXJ__T_NULL] = on_null};
 
 /* Why strict mode refuses a key of an object frame. */
 static unsigned
@@ -686,8 +720,7 @@ cb_scalar(void *ctx, const char *placeholder, size_t len)
         return 0;
     kind = tok->flags & IXJ__T_KIND;
     IXJ__ASSERT(kind >= IXJ__T_STRING && kind <= IXJ__T_NULL);
-    return on_value(d, tok, scalar_of_kind[kind].json_type,
-                    scalar_of_kind[kind].boolean);
+    return on_scalar[kind](d, tok);
 }
 
 /* A container: the skeleton writes objects as arrays too. */
